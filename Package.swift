@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Assay",
+    products: [
+        .library(name: "Assay", targets: ["Assay"]),
+        .executable(name: "assay", targets: ["AssayCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C is fenced inside one wrapper module per library.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "AssayRegex", dependencies: ["CPCRE2"]),
+        .target(name: "AssayText"),
+        .target(name: "AssayValidators"),
+        .target(name: "AssayJSON"),
+        .target(name: "AssayDSL", dependencies: ["AssayJSON"]),
+        .target(
+            name: "Assay",
+            dependencies: ["AssayDSL", "AssayJSON", "AssayText", "AssayRegex", "AssayValidators"]
+        ),
+        .target(name: "AssayBundledPacks"),
+        .executableTarget(
+            name: "AssayCLI",
+            dependencies: [
+                "Assay", "AssayBundledPacks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AssayRegexTests", dependencies: ["AssayRegex"]),
+        .testTarget(name: "AssayTextTests", dependencies: ["AssayText"]),
+        .testTarget(name: "AssayValidatorsTests", dependencies: ["AssayValidators"]),
+        .testTarget(name: "AssayJSONTests", dependencies: ["AssayJSON"]),
+        .testTarget(name: "AssayDSLTests", dependencies: ["AssayDSL"]),
+        .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayBundledPacks"]),
+        .testTarget(name: "AssayCLITests", dependencies: ["AssayCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+import AssayDSL
+import AssayValidators
+
+/// A value inside a compiled condition.
+indirect enum Operand: Sendable {
+    case literal(ScalarValue)
+    case field(FieldPath)
+    /// `b.canonical` / `b.text` of a match bound with `as b`.
+    case matchBinding(slot: Int, member: MatchMember)
+    /// `t.column` of a row bound with `let t = TABLE[…]`.
+    case rowBinding(slot: Int, column: Int)
+    /// `TABLE[keys].column`.
+    case cell(table: Int, keys: [Operand], column: Int)
+}
+
+/// What a match binding exposes.
+enum MatchMember: String, Sendable {
+    case canonical, text
+}
+
+/// Where the text a matcher looks for comes from.
+enum MatchSource: Sendable {
+    /// Terms of these vocabularies (global vocabulary ids).
+    case terms([Int])
+    /// A regex (global regex id), optionally filtered by a checksum validator.
+    case regex(Int, validator: Validator?)
+}
+
+/// One `terms(…)`/`regex(…)` with its exceptions and binding.
+struct SingleMatcher: Sendable {
+    var source: MatchSource
+    /// Allow-phrase vocabularies: a match lying inside one of their matches does not count.
+    var except: [Int]
+    /// Binding slot for `as NAME`.
+    var bindingSlot: Int?
+}
+
+/// A matcher, optionally `near` another within a distance in characters.
+struct Matcher: Sendable {
+    var primary: SingleMatcher
+    var near: SingleMatcher?
+    var within: Int
+}
+
+/// A condition after name resolution and type checking.
+indirect enum Condition: Sendable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    case atLeast(Int, [Condition])
+    case match(fields: [FieldPath], matcher: Matcher)
+    case validity(fields: [FieldPath], validator: Validator, expectValid: Bool)
+    case presence(fields: [FieldPath], present: Bool)
+    /// Operand value (case-folded) in a set of case-folded strings.
+    case membership(Operand, Set<String>, negated: Bool)
+    case comparison(Operand, ComparatorOperator, Operand)
+    case dynamicComparison(Operand, Operand, Operand)
+}

@@ -1,0 +1,55 @@
+import AssayJSON
+
+/// A dotted field path such as `title`, `seller.name` or `variants.title`. Resolving it walks objects by
+/// key; at an array it fans out over the elements (or takes one element when the component is an index),
+/// so `variants.title` reads every variant's title and reports each as `variants.0.title`, `variants.1.title` ….
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    /// The path's components.
+    public let components: [String]
+
+    /// Parses a dotted path.
+    public init(_ dotted: String) {
+        components = dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The dotted form.
+    public var description: String { components.joined(separator: ".") }
+
+    /// The first component (the top-level field).
+    public var root: String { components.first ?? "" }
+
+    /// Every value the path reaches, with its concrete path. Nulls are included; missing keys are not.
+    public func resolve(in object: JSONObject) -> [(path: String, value: JSONValue)] {
+        var results: [(String, JSONValue)] = []
+        walk(.object(object), depth: 0, prefix: "", into: &results)
+        return results
+    }
+
+    private func walk(_ value: JSONValue, depth: Int, prefix: String, into results: inout [(String, JSONValue)]) {
+        if depth == components.count {
+            results.append((prefix, value))
+            return
+        }
+        let component = components[depth]
+        switch value {
+        case .object(let object):
+            if let child = object[component] {
+                walk(child, depth: depth + 1, prefix: join(prefix, component), into: &results)
+            }
+        case .array(let items):
+            if let index = Int(component), items.indices.contains(index) {
+                walk(items[index], depth: depth + 1, prefix: join(prefix, component), into: &results)
+            } else {
+                for (index, item) in items.enumerated() {
+                    walk(item, depth: depth, prefix: join(prefix, String(index)), into: &results)
+                }
+            }
+        default:
+            return
+        }
+    }
+
+    private func join(_ prefix: String, _ component: String) -> String {
+        prefix.isEmpty ? component : prefix + "." + component
+    }
+}

@@ -1,0 +1,321 @@
+import AssayDSL
+import AssayJSON
+import AssayText
+
+/// Evaluates rules against one record. It owns the record's field cache, so each field is normalised
+/// and scanned at most once however many rules read it. Not shared between threads: one per record.
+final class RecordEvaluation {
+    let policy: PolicySet
+    let record: Record
+    private var fieldTexts: [String: FieldText] = [:]
+    private var textsByPath: [FieldPath: [FieldText]] = [:]
+    /// Problems met while evaluating (regex limits), reported with the record.
+    private(set) var problems: [RuleProblem] = []
+
+    func record(_ problem: RuleProblem) {
+        if !problems.contains(problem) { problems.append(problem) }
+    }
+    private var currentRule = ""
+
+    /// Witnesses beyond this many per condition are not explored (bindings over many matches).
+    static let maxWitnesses = 256
+
+    init(policy: PolicySet, record: Record) {
+        self.policy = policy
+        self.record = record
+    }
+
+    // MARK: rules
+
+    func applies(_ rule: Rule) -> Bool {
+        guard rule.kinds.contains(record.kind) else { return false }
+        guard let markets = rule.markets else { return true }
+        let field = CanonicalSchema.marketField(for: record.kind)
+        guard case .string(let raw)? = record.fields[field], !raw.isEmpty else { return rule.admitsUnknownMarket }
+        let market = raw.uppercased()
+        if markets.contains(market) { return true }
+        if market.count > 3, market.dropFirst(2).first == "-", markets.contains(String(market.prefix(2))) { return true }
+        if markets.contains("EU"), EUMemberStates.codes.contains(market) { return true }
+        return false
+    }
+
+    func violations(of rule: Rule) -> [Violation] {
+        guard applies(rule) else { return [] }
+        currentRule = rule.id
+        var env = [Binding?](repeating: nil, count: rule.slotCount)
+        for binding in rule.lets {
+            guard let row = lookup(binding.table, keys: binding.keys, env: env) else { return [] }
+            env[binding.slot] = .row(table: binding.table, row: row)
+        }
+        let witnesses = evaluate(rule.when, env: env)
+        guard !witnesses.isEmpty else { return [] }
+        if let unless = rule.unless, !evaluate(unless, env: env).isEmpty { return [] }
+        return ViolationBuilder(rule: rule, evaluation: self).build(from: witnesses)
+    }
+
+    // MARK: conditions
+
+    func evaluate(_ condition: Condition, env: [Binding?]) -> [Witness] {
+        switch condition {
+        case .all(let items):
+            var witnesses = [Witness(evidence: [], env: env)]
+            for item in items {
+                var next: [Witness] = []
+                for witness in witnesses {
+                    for more in evaluate(item, env: witness.env) {
+                        next.append(Witness(evidence: witness.evidence + more.evidence, env: more.env))
+                        if next.count >= Self.maxWitnesses { break }
+                    }
+                    if next.count >= Self.maxWitnesses { break }
+                }
+                if next.isEmpty { return [] }
+                witnesses = next
+            }
+            return witnesses
+        case .any(let items):
+            var witnesses: [Witness] = []
+            for item in items {
+                witnesses.append(contentsOf: evaluate(item, env: env))
+                if witnesses.count >= Self.maxWitnesses { break }
+            }
+            return witnesses
+        case .not(let inner):
+            return evaluate(inner, env: env).isEmpty ? [Witness(evidence: [], env: env)] : []
+        case .atLeast(let count, let items):
+            var evidence: [Evidence] = []
+            var satisfied = 0
+            var newEnv = env
+            for item in items {
+                let witnesses = evaluate(item, env: env)
+                guard let first = witnesses.first else { continue }
+                satisfied += 1
+                evidence.append(contentsOf: witnesses.flatMap(\.evidence))
+                for (slot, binding) in first.env.enumerated() where binding != nil && newEnv[slot] == nil {
+                    newEnv[slot] = binding
+                }
+            }
+            return satisfied >= count ? [Witness(evidence: evidence, env: newEnv)] : []
+        case .match(let fields, let matcher):
+            return evaluateMatch(fields, matcher, env: env)
+        case .validity(let fields, let validator, let expectValid):
+            var evidence: [Evidence] = []
+            for field in fields {
+                for (path, value) in scalars(field) {
+                    let text = value.text
+                    guard value != .null, !text.isEmpty else { continue }
+                    if validator.isValid(text) == expectValid { evidence.append(.value(path: path, value: value)) }
+                }
+            }
+            return evidence.isEmpty ? [] : [Witness(evidence: evidence, env: env)]
+        case .presence(let fields, let present):
+            let found = fields.contains { field in
+                scalars(field).contains { $0.value != .null && !($0.value.text.isEmpty) }
+            }
+            return found == present ? [Witness(evidence: [], env: env)] : []
+        case .membership(let operand, let set, let negated):
+            var evidence: [Evidence] = []
+            var holds = false
+            for (value, path) in values(operand, env: env) where set.contains(value.text.lowercased()) != negated {
+                holds = true
+                if let path, value != .null { evidence.append(.value(path: path, value: value)) }
+            }
+            return holds ? [Witness(evidence: evidence, env: env)] : []
+        case .comparison(let left, let comparator, let right):
+            return compareOperands(left, { _ in comparator }, right, env: env)
+        case .dynamicComparison(let left, let comparatorOperand, let right):
+            guard let text = values(comparatorOperand, env: env).first?.value.text,
+                let comparator = ComparatorOperator(rawValue: text)
+            else { return [] }
+            return compareOperands(left, { _ in comparator }, right, env: env)
+        }
+    }
+
+    private func compareOperands(
+        _ left: Operand, _ comparator: (Int) -> ComparatorOperator, _ right: Operand, env: [Binding?]
+    ) -> [Witness] {
+        let rightValues = values(right, env: env)
+        for (leftValue, leftPath) in values(left, env: env) {
+            for (rightValue, rightPath) in rightValues where ValueComparison.holds(leftValue, comparator(0), rightValue) {
+                var evidence: [Evidence] = []
+                if let leftPath { evidence.append(.value(path: leftPath, value: leftValue)) }
+                if let rightPath { evidence.append(.value(path: rightPath, value: rightValue)) }
+                return [Witness(evidence: evidence, env: env)]
+            }
+        }
+        return []
+    }
+
+    // MARK: text matching
+
+    private struct Span {
+        let path: String
+        let range: Range<Int>
+        let canonical: String?
+        let field: FieldText
+    }
+
+    private func evaluateMatch(_ fields: [FieldPath], _ matcher: Matcher, env: [Binding?]) -> [Witness] {
+        var spans: [Span] = []
+        var nearSpans: [Span?] = []
+        for field in fields {
+            for text in texts(field) {
+                let primary = self.spans(matcher.primary, in: text)
+                guard !primary.isEmpty else { continue }
+                guard let near = matcher.near else {
+                    spans.append(contentsOf: primary)
+                    continue
+                }
+                let secondary = self.spans(near, in: text)
+                for span in primary {
+                    var best: Span?
+                    var bestGap = Int.max
+                    for other in secondary {
+                        let gap = max(0, max(span.range.lowerBound, other.range.lowerBound) - min(span.range.upperBound, other.range.upperBound))
+                        if gap <= matcher.within, gap < bestGap, other.range != span.range {
+                            best = other
+                            bestGap = gap
+                        }
+                    }
+                    guard let best else { continue }
+                    let union = min(span.range.lowerBound, best.range.lowerBound)..<max(span.range.upperBound, best.range.upperBound)
+                    spans.append(Span(path: span.path, range: union, canonical: span.canonical, field: text))
+                    nearSpans.append(best)
+                }
+            }
+        }
+        guard !spans.isEmpty else { return [] }
+        func evidence(_ span: Span) -> Evidence {
+            .text(path: span.path, range: span.range, text: span.field.originalText(span.range), canonical: span.canonical)
+        }
+        let bindingSlot = matcher.primary.bindingSlot ?? matcher.near?.bindingSlot
+        guard bindingSlot != nil else {
+            return [Witness(evidence: spans.map(evidence), env: env)]
+        }
+        var witnesses: [Witness] = []
+        for (index, span) in spans.enumerated().prefix(Self.maxWitnesses) {
+            var newEnv = env
+            if let slot = matcher.primary.bindingSlot {
+                // The primary match alone (not the near-union) is what the binding names.
+                newEnv[slot] = .match(text: span.field.originalText(span.range), canonical: span.canonical)
+            }
+            if let slot = matcher.near?.bindingSlot, index < nearSpans.count, let near = nearSpans[index] {
+                newEnv[slot] = .match(text: near.field.originalText(near.range), canonical: near.canonical)
+            }
+            witnesses.append(Witness(evidence: [evidence(span)], env: newEnv))
+        }
+        return witnesses
+    }
+
+    /// The matches of one matcher in one field, exceptions applied, as original-text spans.
+    private func spans(_ matcher: SingleMatcher, in text: FieldText) -> [Span] {
+        var ranges: [(range: Range<Int>, canonical: String?)] = []
+        switch matcher.source {
+        case .terms(let vocabularies):
+            let hits = text.hits(policy.termIndex)
+            for vocabulary in vocabularies {
+                for hit in hits[vocabulary] {
+                    let term = policy.vocabularies[vocabulary].terms[Int(hit.term)]
+                    ranges.append((hit.start..<hit.end, term.canonical ?? term.text))
+                }
+            }
+        case .regex(let id, let validator):
+            for range in text.regexMatches(id, policy.regexTable) {
+                if let validator, !validator.isValid(text.normalizedText(range)) { continue }
+                ranges.append((range, nil))
+            }
+            if let failure = text.failures[id] {
+                let problem = RuleProblem(
+                    rule: currentRule, record: record.id, field: text.path,
+                    message: "\(failure) for /\(policy.regexTable.pattern(id))/; matches after that point were not checked")
+                record(problem)
+            }
+        }
+        if !matcher.except.isEmpty, !ranges.isEmpty {
+            let hits = text.hits(policy.termIndex)
+            let allowed = matcher.except.flatMap { hits[$0] }
+            ranges.removeAll { candidate in
+                allowed.contains { $0.start <= candidate.range.lowerBound && $0.end >= candidate.range.upperBound }
+            }
+        }
+        return ranges.map { candidate in
+            Span(
+                path: text.path, range: text.normalized.originalRange(ofNormalized: candidate.range),
+                canonical: candidate.canonical, field: text)
+        }
+    }
+
+    /// The text fields a path reaches: strings, and numbers as written; arrays expand to their elements.
+    func texts(_ path: FieldPath) -> [FieldText] {
+        if let cached = textsByPath[path] { return cached }
+        var result: [FieldText] = []
+        for (concrete, value) in path.resolve(in: record.fields) {
+            collectTexts(concrete, value, into: &result)
+        }
+        textsByPath[path] = result
+        return result
+    }
+
+    private func collectTexts(_ path: String, _ value: JSONValue, into result: inout [FieldText]) {
+        switch value {
+        case .string(let text):
+            result.append(fieldText(path, text))
+        case .number(let number):
+            result.append(fieldText(path, number.text))
+        case .array(let items):
+            for (index, item) in items.enumerated() { collectTexts("\(path).\(index)", item, into: &result) }
+        default:
+            break
+        }
+    }
+
+    private func fieldText(_ path: String, _ text: String) -> FieldText {
+        if let existing = fieldTexts[path] { return existing }
+        let created = FieldText(path: path, original: text, normalizer: policy.normalizer)
+        fieldTexts[path] = created
+        return created
+    }
+
+    // MARK: operands
+
+    /// Scalar values a path reaches (arrays expanded); a missing field gives one `null`.
+    func scalars(_ path: FieldPath) -> [(path: String, value: ScalarValue)] {
+        var result: [(String, ScalarValue)] = []
+        func collect(_ concrete: String, _ value: JSONValue) {
+            if case .array(let items) = value {
+                for (index, item) in items.enumerated() { collect("\(concrete).\(index)", item) }
+            } else if let scalar = ScalarValue(value) {
+                result.append((concrete, scalar))
+            }
+        }
+        for (concrete, value) in path.resolve(in: record.fields) { collect(concrete, value) }
+        return result
+    }
+
+    func values(_ operand: Operand, env: [Binding?]) -> [(value: ScalarValue, path: String?)] {
+        switch operand {
+        case .literal(let value):
+            return [(value, nil)]
+        case .field(let path):
+            let found = scalars(path)
+            return found.isEmpty ? [(.null, path.description)] : found.map { ($0.value, $0.path) }
+        case .matchBinding(let slot, let member):
+            guard case .match(let text, let canonical)? = env[slot] else { return [] }
+            return [(.string(member == .canonical ? (canonical ?? text) : text), nil)]
+        case .rowBinding(let slot, let column):
+            guard case .row(let table, let row)? = env[slot] else { return [] }
+            return [(policy.tables[table].rows[row][column], nil)]
+        case .cell(let table, let keys, let column):
+            guard let row = lookup(table, keys: keys, env: env) else { return [] }
+            return [(policy.tables[table].rows[row][column], nil)]
+        }
+    }
+
+    func lookup(_ tableID: Int, keys: [Operand], env: [Binding?]) -> Int? {
+        var parts: [String] = []
+        for key in keys {
+            guard let value = values(key, env: env).first?.value, value != .null else { return nil }
+            parts.append(policy.normalizedKey(value))
+        }
+        return policy.tables[tableID].index[Table.key(parts)]
+    }
+}

@@ -1,0 +1,90 @@
+import AssayDSL
+import AssayRegex
+import Foundation
+
+/// The result of loading packs: the compiled policy when there were no errors, and every diagnostic.
+public struct PolicyLoadResult: Sendable {
+    /// The compiled packs; nil when any error was reported.
+    public let policy: PolicySet?
+    /// Errors and warnings from every file, in file order.
+    public let diagnostics: [Diagnostic]
+
+    /// True when some diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// A rule file's path and text, for loading packs that do not live on disk (bundled packs, tests).
+public struct PackSource: Sendable {
+    /// The path shown in diagnostics; vocabulary files resolve relative to it.
+    public let path: String
+    /// The file's text.
+    public let text: String
+
+    /// Creates a pack source.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// Loads policy packs from files, directories or memory: lex, parse, check and compile them together,
+/// reporting every problem in every file at once.
+public enum PolicyLoader {
+    /// Loads `.assay` files; a directory contributes every `.assay` file below it, in path order.
+    public static func load(paths: [String]) -> PolicyLoadResult {
+        var sources: [PackSource] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            for file in expand(path) {
+                if let text = readText(file) {
+                    sources.append(PackSource(path: file, text: text))
+                } else {
+                    let source = SourceFile(path: file, text: "")
+                    diagnostics.append(
+                        Diagnostic(.unreadableFile, "cannot read rule file '\(file)'", at: SourceSpan(file: source, range: 0..<0)))
+                }
+            }
+        }
+        let loaded = load(sources: sources, readFile: readText)
+        return PolicyLoadResult(policy: diagnostics.isEmpty ? loaded.policy : nil, diagnostics: diagnostics + loaded.diagnostics)
+    }
+
+    /// Loads packs from memory; `readFile` supplies the vocabulary files they name.
+    public static func load(sources: [PackSource], readFile: @escaping @Sendable (String) -> String?) -> PolicyLoadResult {
+        var diagnostics: [Diagnostic] = []
+        var trees: [PackFile] = []
+        for source in sources {
+            let (tree, parseDiagnostics) = Parser.parse(SourceFile(path: source.path, text: source.text))
+            diagnostics.append(contentsOf: parseDiagnostics)
+            trees.append(tree)
+        }
+        var compiler = PackCompiler(readFile: readFile)
+        compiler.compile(trees)
+        diagnostics.append(contentsOf: compiler.diagnostics.diagnostics)
+        if sources.isEmpty {
+            let source = SourceFile(path: "(rules)", text: "")
+            diagnostics.append(Diagnostic(.missingField, "no rule files (*.assay) were found", at: SourceSpan(file: source, range: 0..<0)))
+        }
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        let policy = hasErrors ? nil : PolicySet(
+            packs: compiler.packs, rules: compiler.rules, vocabularies: compiler.vocabularies,
+            tables: compiler.tables, regexTable: RegexTable(regexes: compiler.regexes))
+        return PolicyLoadResult(policy: policy, diagnostics: diagnostics)
+    }
+
+    /// A file stays itself; a directory becomes the sorted `.assay` files below it.
+    static func expand(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return [path]
+        }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let entries = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+        return entries.filter { $0.hasSuffix(".assay") }.sorted().map { base + "/" + $0 }
+    }
+
+    @Sendable static func readText(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

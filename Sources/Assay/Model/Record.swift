@@ -1,0 +1,108 @@
+import AssayJSON
+
+/// Where a record came from: the input file and the line it starts on.
+public struct RecordOrigin: Sendable, Hashable {
+    /// The input path as given (`-` for standard input).
+    public let file: String
+    /// 1-based line number.
+    public let line: Int
+
+    /// Creates an origin.
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}
+
+/// One canonical record: an id, a kind and any other fields, addressable by dotted path.
+public struct Record: Sendable {
+    /// The record's id (`id` field, or `<file>:<line>` when absent).
+    public let id: String
+    /// The record's kind.
+    public let kind: RecordKind
+    /// All fields, as parsed.
+    public let fields: JSONObject
+    /// Where it came from.
+    public let origin: RecordOrigin
+
+    /// Creates a record directly.
+    public init(id: String, kind: RecordKind, fields: JSONObject, origin: RecordOrigin) {
+        self.id = id
+        self.kind = kind
+        self.fields = fields
+        self.origin = origin
+    }
+
+    /// Builds a record from a parsed JSON value, checking the canonical contract: an object, with a
+    /// `kind` of `listing`, `post` or `merchant`, and an `id` that is a string or number when present.
+    public init(json: JSONValue, origin: RecordOrigin) throws(RecordError) {
+        guard case .object(let object) = json else {
+            throw RecordError(origin: origin, message: "a record must be a JSON object, found \(json.typeName)")
+        }
+        let id: String
+        switch object["id"] {
+        case nil, .null?: id = "\(origin.file):\(origin.line)"
+        case .string(let text)?: id = text
+        case .number(let number)?: id = number.text
+        case let other?:
+            throw RecordError(origin: origin, message: "'id' must be a string or a number, found \(other.typeName)")
+        }
+        guard let kindValue = object["kind"] else {
+            throw RecordError(origin: origin, message: "record \(id) has no 'kind' (listing, post or merchant)")
+        }
+        guard case .string(let kindText) = kindValue, let kind = RecordKind(rawValue: kindText) else {
+            throw RecordError(
+                origin: origin,
+                message: "record \(id) has kind \(kindValue.compactDescription); expected listing, post or merchant")
+        }
+        self.init(id: id, kind: kind, fields: object, origin: origin)
+    }
+}
+
+/// A record that could not be read or does not fit the canonical contract.
+public struct RecordError: Error, Sendable, Hashable {
+    /// Where the record is.
+    public let origin: RecordOrigin
+    /// 1-based column, when the reader knows it.
+    public let column: Int?
+    /// What is wrong.
+    public let message: String
+
+    /// Creates a record error.
+    public init(origin: RecordOrigin, column: Int? = nil, message: String) {
+        self.origin = origin
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line[:col]: error: message`.
+    public var rendered: String {
+        "\(origin.file):\(origin.line)\(column.map { ":\($0)" } ?? ""): error: \(message)"
+    }
+}
+
+extension JSONValue {
+    /// `string`, `number`, `object` … for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// A short rendering for messages.
+    public var compactDescription: String {
+        switch self {
+        case .string(let text): return "\"\(text)\""
+        case .number(let number): return number.text
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}

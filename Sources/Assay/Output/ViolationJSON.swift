@@ -1,0 +1,89 @@
+import AssayJSON
+
+/// The JSON form of a violation: the stable `--format jsonl` contract.
+///
+/// Keys, in this order: `rule`, `title`, `category`, `severity`, `record`, `kind`, `field`, `start`,
+/// `end`, `match`, `message`, `pack`, `references` (objects with `id`, `title`, `url`, `checked`),
+/// `file`, `line`. `start`/`end` are Unicode scalar offsets into the original field value
+/// (`value[start:end] == match` in Python); for non-text evidence they are `null` and `match` is the
+/// compared value as text.
+public enum ViolationJSON {
+    /// The violation as a JSON value.
+    public static func value(_ violation: Violation) -> JSONValue {
+        func string(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
+        func number(_ value: Int?) -> JSONValue { value.map { .number(JSONNumber($0)) } ?? .null }
+        let references: [JSONValue] = violation.references.map { reference in
+            .object(JSONObject([
+                .init(key: "id", value: .string(reference.id)),
+                .init(key: "title", value: .string(reference.title)),
+                .init(key: "url", value: string(reference.url)),
+                .init(key: "checked", value: string(reference.checked)),
+            ]))
+        }
+        return .object(JSONObject([
+            .init(key: "rule", value: .string(violation.rule)),
+            .init(key: "title", value: .string(violation.title)),
+            .init(key: "category", value: .string(violation.category.rawValue)),
+            .init(key: "severity", value: .string(violation.severity.rawValue)),
+            .init(key: "record", value: .string(violation.record)),
+            .init(key: "kind", value: .string(violation.kind.rawValue)),
+            .init(key: "field", value: string(violation.field)),
+            .init(key: "start", value: number(violation.start)),
+            .init(key: "end", value: number(violation.end)),
+            .init(key: "match", value: string(violation.match)),
+            .init(key: "message", value: .string(violation.message)),
+            .init(key: "pack", value: .string(violation.pack)),
+            .init(key: "references", value: .array(references)),
+            .init(key: "file", value: .string(violation.origin.file)),
+            .init(key: "line", value: number(violation.origin.line)),
+        ]))
+    }
+
+    /// One line of `--format jsonl`.
+    public static func line(_ violation: Violation) -> String {
+        var out = ""
+        JSONWriter.write(value(violation), into: &out)
+        out += "\n"
+        return out
+    }
+
+    /// A record error as JSON (`file`, `line`, `column`, `message`).
+    public static func value(_ error: RecordError) -> JSONValue {
+        .object(JSONObject([
+            .init(key: "file", value: .string(error.origin.file)),
+            .init(key: "line", value: .number(JSONNumber(error.origin.line))),
+            .init(key: "column", value: error.column.map { .number(JSONNumber($0)) } ?? .null),
+            .init(key: "message", value: .string(error.message)),
+        ]))
+    }
+
+    /// A rule problem as JSON.
+    public static func value(_ problem: RuleProblem) -> JSONValue {
+        .object(JSONObject([
+            .init(key: "rule", value: .string(problem.rule)),
+            .init(key: "record", value: .string(problem.record)),
+            .init(key: "field", value: .string(problem.field)),
+            .init(key: "message", value: .string(problem.message)),
+        ]))
+    }
+
+    /// The summary as JSON.
+    public static func value(_ summary: CheckSummary) -> JSONValue {
+        func counts<K>(_ dictionary: [K: Int], _ keys: [K], _ name: (K) -> String) -> JSONValue {
+            .object(JSONObject(keys.map { .init(key: name($0), value: .number(JSONNumber(dictionary[$0] ?? 0))) }))
+        }
+        return .object(JSONObject([
+            .init(key: "files", value: .number(JSONNumber(summary.files))),
+            .init(key: "records_read", value: .number(JSONNumber(summary.recordsRead))),
+            .init(key: "records_checked", value: .number(JSONNumber(summary.recordsChecked))),
+            .init(key: "records_with_violations", value: .number(JSONNumber(summary.recordsWithViolations))),
+            .init(key: "input_errors", value: .number(JSONNumber(summary.inputErrors))),
+            .init(key: "unreadable_inputs", value: .number(JSONNumber(summary.unreadableInputs))),
+            .init(key: "rule_problems", value: .number(JSONNumber(summary.ruleProblems))),
+            .init(key: "violations", value: .number(JSONNumber(summary.violations))),
+            .init(key: "by_severity", value: counts(summary.bySeverity, Severity.allCases.reversed(), \.rawValue)),
+            .init(key: "by_category", value: counts(summary.byCategory, Category.allCases, \.rawValue)),
+            .init(key: "by_rule", value: counts(summary.byRule, summary.byRule.keys.sorted(), { $0 })),
+        ]))
+    }
+}

@@ -1,0 +1,1 @@
+public enum BundledPacks { public static let files: [(path: String, text: String)] = [] }

@@ -1,0 +1,12 @@
+import Assay
+import AssayBundledPacks
+
+/// The packs compiled into the binary (generated from `rules/` by `scripts/embed-packs.py`), so a built
+/// or installed `assay` needs no files beside it.
+enum BundledPolicy {
+    static func load() -> PolicyLoadResult {
+        let files = Dictionary(BundledPacks.files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        let sources = BundledPacks.files.filter { $0.path.hasSuffix(".assay") }.map { PackSource(path: $0.path, text: $0.text) }
+        return PolicyLoader.load(sources: sources, readFile: { files[$0] })
+    }
+}

@@ -1,0 +1,193 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once (with JIT where available) and matched many
+/// times, from any number of threads.
+///
+/// All offsets are byte offsets into the UTF-8 input. Patterns are compiled
+/// with `PCRE2_UTF` and `PCRE2_MATCH_INVALID_UTF`: invalid UTF-8 in the input
+/// never crashes or errors, it simply acts as a barrier no match can cross.
+/// `\C` (match one code unit) is forbidden, so matches always begin and end on
+/// scalar boundaries.
+///
+/// Thread safety: the compiled code and match context are never mutated after
+/// `init`, and every scan allocates its own match data, so instances are safe to
+/// share across tasks (hence `@unchecked Sendable`).
+public final class CompiledRegex: @unchecked Sendable {
+    /// The pattern as given to `init`.
+    public let pattern: String
+    /// The options the pattern was compiled with.
+    public let options: RegexOptions
+    /// The limits applied to each match attempt.
+    public let limits: RegexLimits
+
+    private let code: OpaquePointer
+    private let matchContext: OpaquePointer
+    private let jitCompiled: Bool
+
+    /// Whether matching runs JIT-compiled machine code (`false` means the
+    /// PCRE2 interpreter is used because JIT is unavailable on this platform).
+    public var usesJIT: Bool { jitCompiled }
+
+    /// Compiles `pattern`.
+    ///
+    /// - Throws: ``RegexCompileError`` with PCRE2's message and the offending
+    ///   position in bytes and scalars.
+    public convenience init(
+        pattern: String,
+        options: RegexOptions = [],
+        limits: RegexLimits = .default
+    ) throws(RegexCompileError) {
+        try self.init(pattern: pattern, options: options, limits: limits, allowJIT: true)
+    }
+
+    /// Compiles `pattern`; `allowJIT: false` forces the interpreter (tests use it
+    /// to cover the fallback path).
+    init(
+        pattern: String,
+        options: RegexOptions,
+        limits: RegexLimits,
+        allowJIT: Bool
+    ) throws(RegexCompileError) {
+        self.pattern = pattern
+        self.options = options
+        self.limits = limits
+
+        var flags = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C)
+        if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
+        if options.contains(.multiline) { flags |= UInt32(PCRE2_MULTILINE) }
+        if options.contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }
+        if options.contains(.extended) { flags |= UInt32(PCRE2_EXTENDED) }
+
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let utf8 = Array(pattern.utf8)
+        let compiled: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
+            // A non-nil pointer is required even for the empty pattern.
+            withUnsafePointer(to: UInt8(0)) { empty in
+                pcre2_compile_8(
+                    buffer.baseAddress ?? empty, buffer.count, flags,
+                    &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            let byteOffset = min(errorOffset, utf8.count)
+            let scalarOffset = utf8[0..<byteOffset].reduce(0) { count, byte in
+                count + (byte & 0xC0 == 0x80 ? 0 : 1)
+            }
+            throw RegexCompileError(
+                message: pcre2Message(for: errorCode),
+                byteOffset: byteOffset,
+                scalarOffset: scalarOffset)
+        }
+        guard let context = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw RegexCompileError(message: "out of memory creating a match context", byteOffset: 0, scalarOffset: 0)
+        }
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        self.code = compiled
+        self.matchContext = context
+        self.jitCompiled = allowJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+    }
+
+    deinit {
+        pcre2_match_context_free_8(matchContext)
+        pcre2_code_free_8(code)
+    }
+
+    /// All non-overlapping matches in `bytes`, left to right, at most `maxMatches`.
+    ///
+    /// Follows Perl's iteration rules: after an empty match at offset *p* the
+    /// next match may not be empty at *p*, so the search moves on by whole
+    /// Unicode scalars (never into the middle of a UTF-8 sequence). `bytes`
+    /// should be valid UTF-8; invalid sequences never match.
+    ///
+    /// - Parameters:
+    ///   - bytes: The subject; byte ranges in the result index into it.
+    ///   - maxMatches: Stop after this many matches; ``RegexScan/truncated`` tells
+    ///     whether another match followed. Must not be negative.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int = 1000) -> RegexScan {
+        precondition(maxMatches >= 0, "maxMatches must not be negative")
+        var scan = RegexScan()
+        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
+            scan.failure = .other(
+                code: Int32(PCRE2_ERROR_NOMEMORY), message: pcre2Message(for: Int32(PCRE2_ERROR_NOMEMORY)))
+            return scan
+        }
+        defer { pcre2_match_data_free_8(matchData) }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+
+        withUnsafePointer(to: UInt8(0)) { empty in
+            let subject = bytes.baseAddress ?? empty
+            let length = bytes.count
+            var start = 0
+            var flags: UInt32 = 0
+            while start <= length {
+                let rc = match(subject, length, start, flags, matchData)
+                if rc == PCRE2_ERROR_NOMATCH { break }
+                if rc < 0 {
+                    scan.failure = Self.failure(for: rc)
+                    break
+                }
+                if scan.ranges.count == maxMatches {
+                    scan.truncated = true
+                    break
+                }
+                // With \K inside a lookaround the end could precede the start; clamp.
+                let lower = ovector[0]
+                let upper = max(ovector[0], ovector[1])
+                scan.ranges.append(lower..<upper)
+                if upper > lower {
+                    start = upper
+                    flags = 0
+                } else {
+                    // Retry at the same offset but forbid another empty match there;
+                    // PCRE2 itself then advances scalar by scalar.
+                    start = upper
+                    flags = UInt32(PCRE2_NOTEMPTY_ATSTART)
+                }
+            }
+        }
+        return scan
+    }
+
+    /// All non-overlapping matches in `bytes`; see the pointer-based overload.
+    public func scan(_ bytes: [UInt8], maxMatches: Int = 1000) -> RegexScan {
+        bytes.withUnsafeBufferPointer { scan($0, maxMatches: maxMatches) }
+    }
+
+    /// All non-overlapping matches in the UTF-8 encoding of `text`.
+    public func scan(_ text: String, maxMatches: Int = 1000) -> RegexScan {
+        var text = text
+        return text.withUTF8 { scan($0, maxMatches: maxMatches) }
+    }
+
+    /// The byte range of the leftmost match, or `nil` if there is none or a
+    /// limit was hit before one was found.
+    public func firstMatch(_ bytes: [UInt8]) -> Range<Int>? {
+        scan(bytes, maxMatches: 1).ranges.first
+    }
+
+    /// Whether `bytes` contains a match (a limit failure counts as no match).
+    public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !scan(bytes, maxMatches: 1).ranges.isEmpty
+    }
+
+    private func match(
+        _ subject: UnsafePointer<UInt8>, _ length: Int, _ start: Int, _ flags: UInt32,
+        _ matchData: OpaquePointer
+    ) -> Int32 {
+        if jitCompiled {
+            return pcre2_jit_match_8(code, subject, length, start, flags, matchData, matchContext)
+        }
+        return pcre2_match_8(code, subject, length, start, flags, matchData, matchContext)
+    }
+
+    private static func failure(for rc: Int32) -> RegexMatchFailure {
+        switch rc {
+        case PCRE2_ERROR_MATCHLIMIT: .matchLimitExceeded
+        case PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_JIT_STACKLIMIT: .depthLimitExceeded
+        default: .other(code: rc, message: pcre2Message(for: rc))
+        }
+    }
+}

@@ -1,0 +1,176 @@
+/// One run of the normalisation pipeline over a UTF-8 buffer (see ``TextNormalizer`` for the steps).
+///
+/// Works on bytes and decoded scalar values only: no `Character`, no regex. ASCII and CJK ideographs take
+/// fast paths; everything else goes through the per-scalar slow path.
+struct NormalizationPass {
+    private let input: UnsafeBufferPointer<UInt8>
+    /// Output being built: normalised bytes and, per byte, its source scalar.
+    private var output: OutputBuffer
+    /// Byte offset of the next unread input scalar.
+    private var p = 0
+    /// Scalar index of the next unread input scalar.
+    private var scalarIndex: Int32 = 0
+    /// Whether the last emitted scalar was a CJK ideograph (separators after it may be skipped).
+    private var lastWasCJK = false
+    /// End (byte offset) of the last digit run examined, and whether its Chinese numerals fold.
+    private var numeralRunEnd = -1
+    private var numeralRunFolds = false
+    /// Slow-path results for this run, keyed by scalar value.
+    private var foldCache: [UInt32: [UInt32]] = [:]
+
+    private init(input: UnsafeBufferPointer<UInt8>) {
+        precondition(input.count < Int(Int32.max), "text too large to normalise in one piece")
+        self.input = input
+        output = OutputBuffer(capacity: input.count + input.count / 8 + 16)
+    }
+
+    /// Normalises `input`, which must be UTF-8 (malformed bytes become U+FFFD).
+    static func run(_ input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var pass = NormalizationPass(input: input)
+        TraditionalToSimplified.table.withUnsafeBufferPointer { simplified in
+            DigitStyles.numeralBitmap.withUnsafeBufferPointer { numerals in
+                pass.loop(simplified: simplified, numerals: numerals)
+            }
+        }
+        let (bytes, sources) = pass.output.finish()
+        return NormalizedText(bytes: bytes, sourceScalar: sources, originalScalarCount: Int(pass.scalarIndex))
+    }
+
+    private mutating func loop(simplified: UnsafeBufferPointer<UInt16>, numerals: UnsafeBufferPointer<UInt64>) {
+        let n = input.count
+        while p < n {
+            let b0 = input[p]
+            if b0 < 0x80 {
+                if lastWasCJK && ScalarClasses.isASCIISeparator(b0), let next = skippableSeparatorRun() {
+                    skip(to: next)
+                    continue
+                }
+                output.appendByte(b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0, source: scalarIndex)
+                lastWasCJK = false
+                p += 1
+                scalarIndex += 1
+                continue
+            }
+            let (v, length) = UTF8Scalars.decode(input, at: p)
+            if v >= TraditionalToSimplified.lowerBound && v <= TraditionalToSimplified.upperBound {
+                let offset = Int(v - TraditionalToSimplified.lowerBound)
+                if numerals[offset >> 6] >> UInt64(offset & 63) & 1 != 0 && numeralFolds() {
+                    emitASCII(UInt8(0x30 + DigitStyles.chineseNumeralValue(v)))
+                } else {
+                    let t = simplified[offset]
+                    output.appendThreeByte(t == 0 ? v : UInt32(t), source: scalarIndex)
+                    lastWasCJK = true
+                }
+                p += length
+                scalarIndex += 1
+                continue
+            }
+            if lastWasCJK && ScalarClasses.isSeparator(v), let next = skippableSeparatorRun() {
+                skip(to: next)
+                continue
+            }
+            slowPath(v, length: length)
+        }
+    }
+
+    /// Everything that is neither ASCII nor in U+3400–U+9FFF.
+    private mutating func slowPath(_ v: UInt32, length: Int) {
+        defer {
+            p += length
+            scalarIndex += 1
+        }
+        if ScalarClasses.isInvisible(v) { return }
+        let styled = DigitStyles.styledValue(v)
+        if styled >= 0 {
+            if styled >= 10 { emitASCII(UInt8(0x30 + styled / 10)) }
+            emitASCII(UInt8(0x30 + styled % 10))
+            return
+        }
+        if v == 0x3007 {  // 〇
+            if numeralFolds() {
+                emitASCII(0x30)
+            } else {
+                output.append(v, source: scalarIndex)
+                lastWasCJK = true
+            }
+            return
+        }
+        if v >= 0xFF01 && v <= 0xFF5E {  // full-width ASCII
+            let a = UInt8(v - 0xFEE0)
+            emitASCII(a >= 0x41 && a <= 0x5A ? a + 0x20 : a)
+            return
+        }
+        if v == 0x3000 {
+            emitASCII(0x20)
+            return
+        }
+        let latin = Homoglyphs.latin(for: v)
+        if latin != 0 {
+            emitASCII(latin)
+            return
+        }
+        if !CompatibilityFolding.mayChange(v) {
+            output.append(v, source: scalarIndex)
+            lastWasCJK = ScalarClasses.isCJKIdeograph(v)
+            return
+        }
+        let folded: [UInt32]
+        if let cached = foldCache[v] {
+            folded = cached
+        } else {
+            folded = CompatibilityFolding.fold(v)
+            foldCache[v] = folded
+        }
+        for u in folded {
+            output.append(u, source: scalarIndex)
+            lastWasCJK = ScalarClasses.isCJKIdeograph(u)
+        }
+    }
+
+    @inline(__always)
+    private mutating func emitASCII(_ b: UInt8) {
+        output.appendByte(b, source: scalarIndex)
+        lastWasCJK = false
+    }
+
+    /// Whether the Chinese numeral at `p` sits in a digit run long enough to fold (decided once per run).
+    private mutating func numeralFolds() -> Bool {
+        if p >= numeralRunEnd {
+            let run = DigitStyles.run(around: p, in: input)
+            numeralRunEnd = run.end
+            numeralRunFolds = run.count >= DigitStyles.minimumNumeralRun
+        }
+        return numeralRunFolds
+    }
+
+    /// Maximum number of separators skipped between two CJK ideographs.
+    static let maximumSkippedSeparators = 3
+
+    /// If the separator at `p` starts a run of at most three separators (zero-width characters not
+    /// counted) that ends right before a CJK ideograph, the byte offset of that ideograph.
+    private func skippableSeparatorRun() -> Int? {
+        var q = p
+        var count = 0
+        while q < input.count {
+            let (v, length) = UTF8Scalars.decode(input, at: q)
+            if ScalarClasses.isInvisible(v) {
+                q += length
+            } else if ScalarClasses.isSeparator(v) {
+                count += 1
+                if count > Self.maximumSkippedSeparators { return nil }
+                q += length
+            } else {
+                return ScalarClasses.isCJKIdeograph(v) ? q : nil
+            }
+        }
+        return nil
+    }
+
+    /// Consumes input scalars up to byte offset `next` without emitting anything.
+    private mutating func skip(to next: Int) {
+        while p < next {
+            p += UTF8Scalars.sequenceLength(lead: input[p])
+            scalarIndex += 1
+        }
+    }
+}

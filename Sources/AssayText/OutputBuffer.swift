@@ -1,0 +1,94 @@
+/// Growable output of a normalisation pass: normalised bytes plus one source-scalar index per byte.
+///
+/// Raw storage instead of two `Array`s so the hot loop does no uniqueness or capacity bookkeeping beyond
+/// one comparison per emitted scalar. Owned by exactly one ``NormalizationPass`` and released by `finish()`.
+struct OutputBuffer {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var sources: UnsafeMutablePointer<Int32>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        bytes = .allocate(capacity: self.capacity)
+        sources = .allocate(capacity: self.capacity)
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to minimum: Int) {
+        let newCapacity = max(minimum, capacity * 2)
+        let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let newSources = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+        newBytes.update(from: bytes, count: count)
+        newSources.update(from: sources, count: count)
+        bytes.deallocate()
+        sources.deallocate()
+        bytes = newBytes
+        sources = newSources
+        capacity = newCapacity
+    }
+
+    /// Appends one ASCII byte.
+    @inline(__always)
+    mutating func appendByte(_ b: UInt8, source: Int32) {
+        reserve(1)
+        bytes[count] = b
+        sources[count] = source
+        count += 1
+    }
+
+    /// Appends a scalar in U+0800–U+FFFF (three UTF-8 bytes).
+    @inline(__always)
+    mutating func appendThreeByte(_ v: UInt32, source: Int32) {
+        reserve(3)
+        bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+        bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+        bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+        sources[count] = source
+        sources[count + 1] = source
+        sources[count + 2] = source
+        count += 3
+    }
+
+    /// Appends any scalar value as UTF-8.
+    mutating func append(_ v: UInt32, source: Int32) {
+        if v < 0x80 {
+            appendByte(UInt8(v), source: source)
+        } else if v < 0x800 {
+            reserve(2)
+            bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+            bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            sources[count] = source
+            sources[count + 1] = source
+            count += 2
+        } else if v < 0x10000 {
+            appendThreeByte(v, source: source)
+        } else {
+            reserve(4)
+            bytes[count] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+            bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
+            bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+            bytes[count + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+            for k in 0..<4 { sources[count + k] = source }
+            count += 4
+        }
+    }
+
+    /// Copies the contents out as arrays and frees the storage; the buffer must not be used afterwards.
+    mutating func finish() -> ([UInt8], [Int32]) {
+        let result = (
+            Array(UnsafeBufferPointer(start: bytes, count: count)),
+            Array(UnsafeBufferPointer(start: sources, count: count))
+        )
+        bytes.deallocate()
+        sources.deallocate()
+        capacity = 0
+        count = 0
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+/// Byte-level UTF-8 helpers shared by the normaliser and the word-boundary check.
+///
+/// Decoding is tolerant: a malformed or truncated sequence decodes as U+FFFD with length 1, so
+/// arbitrary byte buffers never trap.
+enum UTF8Scalars {
+    /// The replacement scalar returned for malformed input.
+    static let replacement: UInt32 = 0xFFFD
+
+    /// Decodes the scalar that starts at byte `i` (`i < bytes.count`).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = bytes.count
+        if b0 >= 0xE0 && b0 < 0xF0 {
+            guard i + 2 < n else { return (replacement, 1) }
+            let v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+            return (v, 3)
+        }
+        if b0 >= 0xC0 && b0 < 0xE0 {
+            guard i + 1 < n else { return (replacement, 1) }
+            return ((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F), 2)
+        }
+        if b0 >= 0xF0 && b0 < 0xF8 {
+            guard i + 3 < n else { return (replacement, 1) }
+            let v =
+                (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
+            return (v, 4)
+        }
+        return (replacement, 1)  // stray continuation byte or invalid lead
+    }
+
+    /// Byte length of the scalar whose lead byte is `b0` (1 for malformed lead bytes).
+    @inline(__always)
+    static func sequenceLength(lead b0: UInt8) -> Int {
+        if b0 < 0xC0 { return 1 }
+        if b0 < 0xE0 { return 2 }
+        if b0 < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// Start of the scalar that ends just before byte `i` (`i > 0`): steps back over continuation bytes.
+    @inline(__always)
+    static func previousStart(_ bytes: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
+        var j = i - 1
+        let limit = max(0, i - 4)
+        while j > limit && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+}
