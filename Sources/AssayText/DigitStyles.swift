@@ -97,7 +97,7 @@ enum DigitStyles {
             break
         }
         // Forwards.
-        var end = p + UTF8Scalars.sequenceLength(lead: bytes[p])
+        var end = p + UTF8Scalars.decode(bytes, at: p).length
         while end < bytes.count {
             let (v, len) = UTF8Scalars.decode(bytes, at: end)
             if ScalarClasses.isInvisible(v) || isDigitLike(v) {

@@ -138,6 +138,9 @@ public final class MultiPatternAutomaton: Sendable {
         // `columnOffset[byte]`; shallow (hot) states have small BFS-ish ids, so they share cache lines.
         var newId = [Int32](repeating: 0, count: stateCount)
         for (position, state) in order.enumerated() { newId[Int(state)] = Int32(position) }
+        // Encoded target per old state id: its new id, complemented when it has output.
+        var encoded = [Int32](repeating: 0, count: stateCount)
+        for state in 0..<stateCount { encoded[state] = count[state] > 0 ? ~newId[state] : newId[state] }
         var columns = [Int32](repeating: 0, count: stateCount * width)
         let tile = 64  // states per block: their rows stay in L1 while each column slice is written
         var blockStart = 0
@@ -146,8 +149,7 @@ public final class MultiPatternAutomaton: Sendable {
             for c in 0..<width {
                 let column = c * stateCount
                 for id in blockStart..<blockEnd {
-                    let t = Int(trans[Int(order[id]) * width + c])
-                    columns[column + id] = count[t] > 0 ? ~newId[t] : newId[t]
+                    columns[column + id] = encoded[Int(trans[Int(order[id]) * width + c])]
                 }
             }
             blockStart = blockEnd

@@ -169,7 +169,7 @@ struct NormalizationPass {
     /// Consumes input scalars up to byte offset `next` without emitting anything.
     private mutating func skip(to next: Int) {
         while p < next {
-            p += UTF8Scalars.sequenceLength(lead: input[p])
+            p += UTF8Scalars.decode(input, at: p).length
             scalarIndex += 1
         }
     }

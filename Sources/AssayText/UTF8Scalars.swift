@@ -1,7 +1,8 @@
 /// Byte-level UTF-8 helpers shared by the normaliser and the word-boundary check.
 ///
-/// Decoding is tolerant: a malformed or truncated sequence decodes as U+FFFD with length 1, so
-/// arbitrary byte buffers never trap.
+/// Decoding is tolerant: a lead byte without the continuation bytes it needs, or a stray continuation
+/// byte, decodes as U+FFFD with length 1, so arbitrary byte buffers never trap. (Overlong forms and
+/// surrogates are not rejected; Swift strings never contain them.)
 enum UTF8Scalars {
     /// The replacement scalar returned for malformed input.
     static let replacement: UInt32 = 0xFFFD
@@ -13,31 +14,25 @@ enum UTF8Scalars {
         if b0 < 0x80 { return (b0, 1) }
         let n = bytes.count
         if b0 >= 0xE0 && b0 < 0xF0 {
-            guard i + 2 < n else { return (replacement, 1) }
+            guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else {
+                return (replacement, 1)
+            }
             let v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
             return (v, 3)
         }
         if b0 >= 0xC0 && b0 < 0xE0 {
-            guard i + 1 < n else { return (replacement, 1) }
+            guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (replacement, 1) }
             return ((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F), 2)
         }
         if b0 >= 0xF0 && b0 < 0xF8 {
-            guard i + 3 < n else { return (replacement, 1) }
+            guard i + 3 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80
+            else { return (replacement, 1) }
             let v =
                 (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
                 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
             return (v, 4)
         }
         return (replacement, 1)  // stray continuation byte or invalid lead
-    }
-
-    /// Byte length of the scalar whose lead byte is `b0` (1 for malformed lead bytes).
-    @inline(__always)
-    static func sequenceLength(lead b0: UInt8) -> Int {
-        if b0 < 0xC0 { return 1 }
-        if b0 < 0xE0 { return 2 }
-        if b0 < 0xF0 { return 3 }
-        return 4
     }
 
     /// Start of the scalar that ends just before byte `i` (`i > 0`): steps back over continuation bytes.

@@ -8,18 +8,22 @@ struct AutomatonBehaviourTests {
     @Test("identical patterns each report their own id, in ascending id order")
     func identical() {
         let automaton = MultiPatternAutomaton(patterns: [bytes("ab"), bytes("x"), bytes("ab")])
-        #expect(automaton.matches(in: bytes("zab")) == [
-            PatternMatch(pattern: 0, start: 1, end: 3), PatternMatch(pattern: 2, start: 1, end: 3),
-        ])
+        #expect(
+            automaton.matches(in: bytes("zab")) == [
+                PatternMatch(pattern: 0, start: 1, end: 3), PatternMatch(pattern: 2, start: 1, end: 3),
+            ])
     }
 
     @Test("overlapping and nested patterns are all reported, by end and longer first")
     func overlapping() {
-        let automaton = MultiPatternAutomaton(patterns: [bytes("he"), bytes("she"), bytes("hers"), bytes("his"), bytes("e")])
-        #expect(automaton.matches(in: bytes("ushers")) == [
-            PatternMatch(pattern: 1, start: 1, end: 4), PatternMatch(pattern: 0, start: 2, end: 4),
-            PatternMatch(pattern: 4, start: 3, end: 4), PatternMatch(pattern: 2, start: 2, end: 6),
+        let automaton = MultiPatternAutomaton(patterns: [
+            bytes("he"), bytes("she"), bytes("hers"), bytes("his"), bytes("e"),
         ])
+        #expect(
+            automaton.matches(in: bytes("ushers")) == [
+                PatternMatch(pattern: 1, start: 1, end: 4), PatternMatch(pattern: 0, start: 2, end: 4),
+                PatternMatch(pattern: 4, start: 3, end: 4), PatternMatch(pattern: 2, start: 2, end: 6),
+            ])
     }
 
     @Test("self-overlapping occurrences of one pattern are all reported")
@@ -39,9 +43,10 @@ struct AutomatonBehaviourTests {
     @Test("multi-byte CJK patterns match on byte offsets of the normalised text")
     func cjk() {
         let automaton = MultiPatternAutomaton(patterns: [bytes("最佳"), bytes("佳")])
-        #expect(automaton.matches(in: bytes("是最佳")) == [
-            PatternMatch(pattern: 0, start: 3, end: 9), PatternMatch(pattern: 1, start: 6, end: 9),
-        ])
+        #expect(
+            automaton.matches(in: bytes("是最佳")) == [
+                PatternMatch(pattern: 0, start: 3, end: 9), PatternMatch(pattern: 1, start: 6, end: 9),
+            ])
     }
 
     @Test("bytes that occur in no pattern, including all 256 values, never confuse the scan")

@@ -7,7 +7,8 @@ struct AutomatonRandomizedTests {
     static func naiveMatches(_ patterns: [[UInt8]], in text: [UInt8]) -> [PatternMatch] {
         var result: [PatternMatch] = []
         for (id, pattern) in patterns.enumerated() where !pattern.isEmpty && pattern.count <= text.count {
-            for start in 0...(text.count - pattern.count) where text[start..<(start + pattern.count)].elementsEqual(pattern) {
+            for start in 0...(text.count - pattern.count)
+            where text[start..<(start + pattern.count)].elementsEqual(pattern) {
                 result.append(PatternMatch(pattern: Int32(id), start: start, end: start + pattern.count))
             }
         }

@@ -5,8 +5,10 @@ import Testing
 struct InvisibleRemovalTests {
     @Test(
         "zero-width and format characters produce no bytes",
-        arguments: ["\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{2064}", "\u{FEFF}",
-            "\u{00AD}", "\u{180E}", "\u{FE0F}", "\u{FE00}"]
+        arguments: [
+            "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{2064}", "\u{FEFF}",
+            "\u{00AD}", "\u{180E}", "\u{FE0F}", "\u{FE00}",
+        ]
     )
     func invisibleProducesNothing(invisible: String) {
         #expect(TestSupport.normalized("a\(invisible)b") == "ab")

@@ -5,8 +5,10 @@ import Testing
 struct SeparatorSkippingTests {
     @Test(
         "up to three separators between two ideographs are skipped and the match spans them",
-        arguments: ["最 佳", "最*佳", "最-佳", "最_佳", "最.佳", "最·佳", "最•佳", "最・佳", "最\t佳", "最 * 佳", "最\u{3000}佳",
-            "最＊佳", "最／佳", "最|~|佳", "最\u{00A0}佳", "最\u{200B} \u{200B}佳"]
+        arguments: [
+            "最 佳", "最*佳", "最-佳", "最_佳", "最.佳", "最·佳", "最•佳", "最・佳", "最\t佳", "最 * 佳", "最\u{3000}佳",
+            "最＊佳", "最／佳", "最|~|佳", "最\u{00A0}佳", "最\u{200B} \u{200B}佳",
+        ]
     )
     func skipped(spelling: String) {
         #expect(TestSupport.normalized("是\(spelling)的") == "是最佳的")

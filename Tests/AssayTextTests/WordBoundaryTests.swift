@@ -13,8 +13,10 @@ struct WordBoundaryTests {
 
     @Test(
         "English terms do not match inside longer words",
-        arguments: [("fake", "fakeness"), ("best", "bestow"), ("1:1", "11:15"), ("top1", "top10"), ("best", "sobest"),
-            ("café", "cafés")] as [(String, String)]
+        arguments: [
+            ("fake", "fakeness"), ("best", "bestow"), ("1:1", "11:15"), ("top1", "top10"), ("best", "sobest"),
+            ("café", "cafés"),
+        ] as [(String, String)]
     )
     func insideWord(term: String, text: String) {
         #expect(wholeWordMatches(term, in: text) == 0)
@@ -22,8 +24,10 @@ struct WordBoundaryTests {
 
     @Test(
         "terms match when delimited by spaces, punctuation, CJK or the text edges",
-        arguments: [("no.1", "no.1 seller"), ("fake", "so fake!"), ("best", "best"), ("top1", "全网top1产品"),
-            ("1:1", "1:1复刻"), ("café", "le café.")] as [(String, String)]
+        arguments: [
+            ("no.1", "no.1 seller"), ("fake", "so fake!"), ("best", "best"), ("top1", "全网top1产品"),
+            ("1:1", "1:1复刻"), ("café", "le café."),
+        ] as [(String, String)]
     )
     func delimited(term: String, text: String) {
         #expect(wholeWordMatches(term, in: text) == 1)

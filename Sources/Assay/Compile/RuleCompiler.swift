@@ -122,9 +122,12 @@ extension PackCompiler {
             scope.letSlots[letDecl.name.value] = (slot, table.id)
             lets.append((slot, table.id, table.keys))
         }
+        // A name bound in several places (typically the branches of an `or`) shares one slot.
         for name in Self.bindingNames(in: declaration.when) + Self.bindingNames(in: declaration.unless) {
-            guard scope.matchSlots[name.value] == nil, scope.letSlots[name.value] == nil else {
-                diagnostics.report(.duplicateDefinition, "'\(name.value)' is bound twice", at: name.span)
+            if scope.matchSlots[name.value] != nil { continue }
+            guard scope.letSlots[name.value] == nil else {
+                diagnostics.report(
+                    .duplicateDefinition, "'\(name.value)' is already bound by 'let'", at: name.span)
                 continue
             }
             scope.matchSlots[name.value] = scope.slotCount
@@ -135,7 +138,8 @@ extension PackCompiler {
         if declaration.when != nil, when == nil { ok = false }
         if declaration.unless != nil, unless == nil { ok = false }
         let template = message.flatMap { compileMessage($0, scope: &scope) }
-        let examples = compileExamples(declaration, when: when, kinds: kinds, markets: markets ?? [])
+        let examples = compileExamples(
+            declaration, when: when, whenFailed: declaration.when != nil && when == nil, kinds: kinds, markets: markets ?? [])
 
         guard ok, let title, let category, let severity, let when, let template, !kinds.isEmpty else { return }
         rules.append(
@@ -512,15 +516,17 @@ extension PackCompiler {
     // MARK: examples
 
     mutating func compileExamples(
-        _ rule: RuleDecl, when: Condition?, kinds: [RecordKind], markets: [String]
+        _ rule: RuleDecl, when: Condition?, whenFailed: Bool, kinds: [RecordKind], markets: [String]
     ) -> [RuleExample] {
         if !rule.examples.contains(where: \.fires) {
-            missing("'fires' example", of: "rule '\(rule.id.value)'", at: rule.id.span,
-                    note: "examples are the rule's documentation and its tests")
+            diagnostics.report(
+                .missingField, "rule '\(rule.id.value)' has no 'fires' example", at: rule.id.span,
+                notes: ["examples are the rule's documentation and its tests"])
         }
         if !rule.examples.contains(where: { !$0.fires }) {
-            missing("'passes' example", of: "rule '\(rule.id.value)'", at: rule.id.span,
-                    note: "show the lawful look-alike the rule must not flag")
+            diagnostics.report(
+                .missingField, "rule '\(rule.id.value)' has no 'passes' example", at: rule.id.span,
+                notes: ["show the lawful look-alike the rule must not flag"])
         }
         var examples: [RuleExample] = []
         for example in rule.examples {
@@ -530,6 +536,7 @@ extension PackCompiler {
                 entries = object.entries
             case .text(let text):
                 guard let field = when.flatMap(Self.firstTextField) else {
+                    if whenFailed { continue }  // the 'when' error already explains it
                     diagnostics.report(
                         .invalidExample, "a text example needs a rule with a text condition; give a record { … }",
                         at: text.span)

@@ -61,6 +61,7 @@ public enum PolicyLoader {
         var compiler = PackCompiler(readFile: readFile)
         compiler.compile(trees)
         diagnostics.append(contentsOf: compiler.diagnostics.diagnostics)
+        diagnostics = sortedByPosition(diagnostics, fileOrder: sources.map(\.path))
         if sources.isEmpty {
             let source = SourceFile(path: "(rules)", text: "")
             diagnostics.append(Diagnostic(.missingField, "no rule files (*.assay) were found", at: SourceSpan(file: source, range: 0..<0)))
@@ -70,6 +71,22 @@ public enum PolicyLoader {
             packs: compiler.packs, rules: compiler.rules, vocabularies: compiler.vocabularies,
             tables: compiler.tables, regexTable: RegexTable(regexes: compiler.regexes))
         return PolicyLoadResult(policy: policy, diagnostics: diagnostics)
+    }
+
+    /// Diagnostics in file order, then by position, so a file's problems read top to bottom.
+    static func sortedByPosition(_ diagnostics: [Diagnostic], fileOrder: [String]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for (index, path) in fileOrder.enumerated() where rank[path] == nil { rank[path] = index }
+        return diagnostics.enumerated().sorted { a, b in
+            let fileA = rank[a.element.span.file.path] ?? Int.max
+            let fileB = rank[b.element.span.file.path] ?? Int.max
+            if fileA != fileB { return fileA < fileB }
+            if a.element.span.file.path != b.element.span.file.path { return a.element.span.file.path < b.element.span.file.path }
+            if a.element.span.range.lowerBound != b.element.span.range.lowerBound {
+                return a.element.span.range.lowerBound < b.element.span.range.lowerBound
+            }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     /// A file stays itself; a directory becomes the sorted `.assay` files below it.
