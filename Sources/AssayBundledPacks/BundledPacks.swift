@@ -1042,9 +1042,9 @@ vocabulary cft_dupe_words {
 vocabulary cft_style_words {
   "inspired by"  "inspired"  "similar to"  "same style as"  "in the style of"  "homage"  "同款"  "类似"
 }
-// "同款" after a person (明星同款) is celebrity styling, not the brand's product line.
+// "同款" after a person (明星同款) is celebrity styling, and 男女同款 means unisex: not the brand's line.
 vocabulary cft_style_allow {
-  "明星同款"  "网红同款"  "博主同款"  "同款色号"
+  "明星同款"  "网红同款"  "博主同款"  "同款色号"  "男女同款"  "情侣同款"  "亲子同款"  "母女同款"  "父子同款"
 }
 
 fields cft_text = [title, description, text]
@@ -1277,6 +1277,7 @@ rule CFT-BRAND-INSPIRED {
     fires "Perfume inspired by Dior Sauvage, 50ml" expect "inspired by Dior"
     passes "Inspired by the sea: handmade shell necklace"
     passes "明星同款 迪奥 唇膏 999"
+    passes "AJ1 芝加哥 高帮 男女同款"
   }
 }
 
