@@ -92,7 +92,7 @@ struct ParserTreeTests {
             return
         }
         #expect(path.value == "luxury-brands.txt")
-        #expect(path.span.description == "test.assay:19:26")
+        #expect(path.span.description == "test.assay:19:24")
         guard case .inline(let terms) = vocabularies[1].source else {
             Issue.record("expected an inline vocabulary")
             return

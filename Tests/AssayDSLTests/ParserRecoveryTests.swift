@@ -1,0 +1,98 @@
+import Testing
+@testable import AssayDSL
+
+@Suite("Parser: error recovery")
+struct ParserRecoveryTests {
+    @Test("three errors in three rules are all reported, each at its exact line:col")
+    func threeErrorsThreeRules() {
+        let source = """
+            pack p {
+              title "P"
+              version "1"
+              reference r { title "R" checked 2026-01-01 }
+            }
+            rule FIRST {
+              title 42
+              category advertising
+            }
+            rule SECOND {
+              title "ok"
+              when price > > 5
+              severity high
+            }
+            rule THIRD {
+              title "最佳"
+              message "never closed
+              severity low
+            }
+            """
+        let (file, diagnostics) = DSL.parse(source)
+        #expect(DSL.summary(diagnostics) == ["A003 7:9", "A003 12:16", "A002 17:11"])
+        #expect(diagnostics.map(\.message) == [
+            "expected a title string, found number 42", "expected a value, found '>'", "unterminated string",
+        ])
+        // Each rule still parses around its error.
+        #expect(file.rules.map(\.id.value) == ["FIRST", "SECOND", "THIRD"])
+        #expect(file.rules.map { $0.category?.value } == ["advertising", nil, nil])
+        #expect(file.rules.map { $0.severity?.value } == [nil, "high", "low"])
+    }
+
+    @Test("an unknown top-level word skips to the next item")
+    func unknownTopLevelWord() {
+        let (file, diagnostics) = DSL.parse(DSL.header + "rules X { title \"t\" }\nrule Y { title \"u\" }\n")
+        #expect(DSL.summary(diagnostics) == ["A003 6:1"])
+        #expect(file.rules.map(\.id.value) == ["Y"])
+    }
+
+    @Test("an unknown rule field is reported and the rest of the rule is kept")
+    func unknownRuleField() {
+        let (file, diagnostics) = DSL.parse(DSL.header + "rule R {\n  colour red\n  severity high\n}\n")
+        #expect(DSL.summary(diagnostics) == ["A003 7:3"])
+        #expect(file.rules.first?.severity?.value == "high")
+    }
+
+    @Test("a file without a pack header is A101 at 1:1")
+    func missingPack() {
+        let (_, diagnostics) = DSL.parse("rule R { title \"t\" }\n")
+        #expect(DSL.summary(diagnostics) == ["A101 1:1"])
+    }
+
+    @Test("a pack after a rule is reported: pack must come first")
+    func packNotFirst() {
+        let (file, diagnostics) = DSL.parse("rule R { title \"t\" }\n" + DSL.header)
+        #expect(DSL.summary(diagnostics) == ["A003 2:1"])
+        #expect(file.pack?.name.value == "p")
+    }
+
+    @Test("two when clauses are reported at the second")
+    func twoWhens() {
+        let (_, diagnostics) = DSL.parse(DSL.header + "rule R {\n  when a == 1\n  when b == 2\n}\n")
+        #expect(DSL.summary(diagnostics) == ["A103 8:3"])
+    }
+
+    @Test("an error inside an examples block is reported once and the next rule still parses")
+    func errorInsideExamples() {
+        let source = DSL.header + """
+            rule R {
+              examples {
+                fires 12
+              }
+              severity high
+            }
+            rule S { title "s" }
+
+            """
+        let (file, diagnostics) = DSL.parse(source)
+        #expect(DSL.summary(diagnostics) == ["A003 8:11"])
+        #expect(file.rules.map(\.id.value) == ["R", "S"])
+        #expect(file.rules.first?.severity?.value == "high")
+    }
+
+    @Test("a stray closing parenthesis in a condition is reported once and parsing ends")
+    func strayClosingParenthesis() async {
+        let source = DSL.header + "rule R {\n  when a == 1 )\n  severity high\n}\n"
+        let (file, diagnostics) = DSL.parse(source)
+        #expect(DSL.summary(diagnostics) == ["A003 7:15"])
+        #expect(file.rules.first?.severity?.value == "high")
+    }
+}
