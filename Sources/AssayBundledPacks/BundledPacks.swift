@@ -278,6 +278,22 @@ recycled
 防癌筛查
 防癌体检
 药用植物
+# 特效 in its film and stage sense (special effects) is not a medical claim
+特效妆
+特效化妆
+视觉特效
+电影特效
+游戏特效
+舞台特效
+特效师
+特效镜头
+特效道具
+特效软件
+特效灯
+烟雾特效
+特效制作
+动画特效
+特效素材
 
 """####),
         ("rules/advertising/medical-terms.txt", ####"""
@@ -308,6 +324,7 @@ recycled
 壮阳
 丰胸
 排毒
+特效
 
 """####),
         ("rules/advertising/pack.assay", ####"""
@@ -450,6 +467,8 @@ rule ADV-CN-MEDICAL-CLAIM {
     fires "苦瓜胶囊 降血糖 调理三高" expect "降血糖"
     fires "芦荟胶 消炎祛痘 200g" expect "消炎"
     fires { kind: listing, market: CN, title: "灵芝孢子粉 抗癌 增强免疫", category: "保健食品" } expect "抗癌"
+    fires "祖传特效 祛痘膏，三天见效" expect "特效"
+    passes "电影级视觉特效 投影灯 特效道具"
     fires { kind: post, market: CN, text: "这款茶能治疗失眠，姐妹们冲" } expect "治疗"
     passes "蛋白粉 保健食品 本品不能代替药物"
     passes "治愈系 香薰蜡烛 助眠好物"

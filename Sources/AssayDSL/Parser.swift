@@ -91,23 +91,42 @@ public struct Parser {
     }
 
     /// Skips to the next token that starts a clause in `words`, or the `}` closing the current block.
-    private mutating func synchronize(words: Set<String>, depth startDepth: Int = 0) {
-        var depth = startDepth
+    /// `depth` is how many brackets opened since the clause began are still open, so a `}` closing a
+    /// nested block (`examples { … }`) is not mistaken for the end of the enclosing one. Stray `)` and `]`
+    /// are stepped over. Always consumes at least one token when it cannot stop where it started.
+    private mutating func synchronize(words: Set<String>, from start: Int) {
+        var depth = openBrackets(from: start)
         while !atEnd {
             switch current.kind {
             case .leftBrace, .leftParen, .leftBracket:
                 depth += 1
-            case .rightBrace, .rightParen, .rightBracket:
+            case .rightParen, .rightBracket:
+                depth = max(0, depth - 1)
+            case .rightBrace:
                 if depth == 0 { return }
                 depth -= 1
-            case .identifier(let word) where depth == 0 && words.contains(word):
-                // A clause word right after a dot-free value is a fresh start.
+            case .identifier(let word) where depth == 0 && words.contains(word) && position > start:
                 return
             default:
                 break
             }
             advance()
         }
+    }
+
+    /// How many `{ ( [` opened between token `start` and the current position are still open.
+    private func openBrackets(from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < position {
+            switch tokens[index].kind {
+            case .leftBrace, .leftParen, .leftBracket: depth += 1
+            case .rightBrace, .rightParen, .rightBracket: depth = max(0, depth - 1)
+            default: break
+            }
+            index += 1
+        }
+        return depth
     }
 
     // MARK: file
@@ -189,6 +208,7 @@ public struct Parser {
         _ = try expect(.leftBrace, "'{'")
         while !consume(.rightBrace) {
             if atEnd { throw fail("'}' closing the pack") }
+            let fieldStart = position
             do throws(SyntaxError) {
                 let word = try identifier("a pack field (title, version, description, jurisdictions, reference)")
                 switch word.value {
@@ -205,7 +225,7 @@ public struct Parser {
                     throw SyntaxError()
                 }
             } catch {
-                synchronize(words: ["title", "version", "description", "jurisdictions", "reference"])
+                synchronize(words: ["title", "version", "description", "jurisdictions", "reference"], from: fieldStart)
             }
         }
         return pack
@@ -283,15 +303,20 @@ public struct Parser {
             let rowStart = current.span
             guard current.isWord("row") else { throw fail("'row' or '}'") }
             advance()
-            var values = [try literal()]
-            while consume(.comma) { values.append(try literal()) }
+            var values = [try literal(allowComparator: true)]
+            while consume(.comma) { values.append(try literal(allowComparator: true)) }
             table.rows.append(.init(values: values, span: rowStart.through(values.last!.span)))
         }
         return table
     }
 
-    private mutating func literal() throws(SyntaxError) -> Located<Literal> {
+    private mutating func literal(allowComparator: Bool = false) throws(SyntaxError) -> Located<Literal> {
         let token = current
+        if allowComparator, let comparator = Self.comparatorText(token.kind) {
+            // A comparator written bare in a table row.
+            advance()
+            return Located(.string(comparator), token.span)
+        }
         switch token.kind {
         case .string(let text): advance(); return Located(.string(text), token.span)
         case .number(let value, let text): advance(); return Located(.number(value, text: text), token.span)
@@ -300,11 +325,6 @@ public struct Parser {
         case .identifier("false"): advance(); return Located(.bool(false), token.span)
         case .identifier("null"): advance(); return Located(.null, token.span)
         case .identifier(let name): advance(); return Located(.identifier(name), token.span)
-        case .less, .lessEqual, .greater, .greaterEqual, .equalEqual, .notEqual:
-            // A comparator written bare in a table row.
-            advance()
-            let text = token.display.trimmingQuotes()
-            return Located(.string(text), token.span)
         default:
             throw fail("a value")
         }
@@ -320,10 +340,11 @@ public struct Parser {
         _ = try expect(.leftBrace, "'{'")
         while !consume(.rightBrace) {
             if atEnd { throw fail("'}' closing rule \(id.value)") }
+            let fieldStart = position
             do throws(SyntaxError) {
                 try parseRuleField(into: &rule)
             } catch {
-                synchronize(words: Self.ruleFieldWords)
+                synchronize(words: Self.ruleFieldWords, from: fieldStart)
             }
         }
         rule.span = start.through(tokens[position - 1].span)
@@ -645,6 +666,20 @@ public struct Parser {
     }
 }
 
+extension Parser {
+    static func comparatorText(_ kind: Token.Kind) -> String? {
+        switch kind {
+        case .less: return "<"
+        case .lessEqual: return "<="
+        case .greater: return ">"
+        case .greaterEqual: return ">="
+        case .equalEqual: return "=="
+        case .notEqual: return "!="
+        default: return nil
+        }
+    }
+}
+
 extension OperandNode {
     public var display: String {
         switch self {
@@ -652,14 +687,5 @@ extension OperandNode {
         case .path(let path): return "'\(path.value)'"
         case .cell(let lookup, let column): return "'\(lookup.table.value)[…].\(column.value)'"
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingQuotes() -> String {
-        var text = self
-        if text.hasPrefix("'") { text.removeFirst() }
-        if text.hasSuffix("'") { text.removeLast() }
-        return text
     }
 }

@@ -162,6 +162,6 @@ struct ParserTreeTests {
         #expect(record["tags"] == .array([.string("a"), .string("b")]))
         #expect(record["used"] == .bool(true))
         #expect(record["note"] == .null)
-        #expect(examples[2].span.description == "test.assay:50:5")
+        #expect(examples[2].span.description == "test.assay:49:5")
     }
 }

@@ -14,6 +14,8 @@ struct PackCompiler {
 
     var packs: [Pack] = []
     var vocabularies: [Vocabulary] = []
+    /// Vocabularies whose file could not be read (already reported; not reported again as empty).
+    var unreadableVocabularies: Set<Int> = []
     var tables: [Table] = []
     var regexes: [CompiledRegex] = []
     var regexIndex: [String: Int] = [:]
@@ -130,7 +132,9 @@ struct PackCompiler {
                 diagnostics.report(
                     .unreadableFile, "cannot read vocabulary file '\(path.value)' (looked for \(resolved))",
                     at: path.span)
-                scope.vocabularies[name.value] = appendVocabulary(pack: scope.pack, name: name.value, terms: [])
+                let id = appendVocabulary(pack: scope.pack, name: name.value, terms: [])
+                unreadableVocabularies.insert(id)
+                scope.vocabularies[name.value] = id
                 return
             }
             termDecls = VocabularyFileParser.parse(SourceFile(path: resolved, text: text))

@@ -318,7 +318,7 @@ extension PackCompiler {
             var ids: [Int] = []
             for name in names {
                 guard let id = vocabularyID(name, scope: scope) else { ok = false; continue }
-                if vocabularies[id].terms.isEmpty {
+                if vocabularies[id].terms.isEmpty, !unreadableVocabularies.contains(id) {
                     diagnostics.report(
                         Diagnostic(.ruleCanNeverFire, "vocabulary '\(name.value)' has no terms: this matcher can never fire", at: name.span))
                 }
