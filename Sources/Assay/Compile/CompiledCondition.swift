@@ -1,6 +1,12 @@
 import AssayDSL
 import AssayValidators
 
+/// A field path a condition reads, with a dense id so per-record caches are arrays, not hash maps.
+struct FieldRef: Sendable {
+    let id: Int
+    let path: FieldPath
+}
+
 /// A value inside a compiled condition.
 indirect enum Operand: Sendable {
     case literal(ScalarValue)
@@ -48,9 +54,9 @@ indirect enum Condition: Sendable {
     case any([Condition])
     case not(Condition)
     case atLeast(Int, [Condition])
-    case match(fields: [FieldPath], matcher: Matcher)
-    case validity(fields: [FieldPath], validator: Validator, expectValid: Bool)
-    case presence(fields: [FieldPath], present: Bool)
+    case match(fields: [FieldRef], matcher: Matcher)
+    case validity(fields: [FieldRef], validator: Validator, expectValid: Bool)
+    case presence(fields: [FieldRef], present: Bool)
     /// Operand value (case-folded) in a set of case-folded strings.
     case membership(Operand, Set<String>, negated: Bool)
     case comparison(Operand, ComparatorOperator, Operand)

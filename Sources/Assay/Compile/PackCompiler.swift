@@ -21,6 +21,8 @@ struct PackCompiler {
     var regexIndex: [String: Int] = [:]
     var rules: [Rule] = []
     var ruleLocations: [String: SourceSpan] = [:]
+    /// Dense ids for every field path a condition reads.
+    var fieldIDs: [FieldPath: Int] = [:]
     var packLocations: [String: SourceSpan] = [:]
 
     /// Names visible inside one pack file.
@@ -283,6 +285,14 @@ struct PackCompiler {
     }
 
     func normalizedKey(_ value: ScalarValue) -> String { Table.normalizedKey(value, normalizer) }
+
+    /// The interned reference for a field path.
+    mutating func fieldRef(_ path: FieldPath) -> FieldRef {
+        if let id = fieldIDs[path] { return FieldRef(id: id, path: path) }
+        let id = fieldIDs.count
+        fieldIDs[path] = id
+        return FieldRef(id: id, path: path)
+    }
 
     // MARK: regexes
 

@@ -266,23 +266,23 @@ extension PackCompiler {
 
     // MARK: selectors and matchers
 
-    mutating func compileSelector(_ selector: SelectorNode, scope: RuleScope, forText: Bool) -> [FieldPath] {
+    mutating func compileSelector(_ selector: SelectorNode, scope: RuleScope, forText: Bool) -> [FieldRef] {
         let names: [Located<String>]
         switch selector {
         case .name(let name): names = [name]
         case .any(let list, _): names = list
         }
-        var paths: [FieldPath] = []
+        var refs: [FieldRef] = []
         for name in names {
             if let set = scope.file.fieldSets[name.value] {
-                paths.append(contentsOf: set)
+                refs.append(contentsOf: set.map { fieldRef($0) })
                 continue
             }
             let path = FieldPath(name.value)
             checkField(path, span: name.span, scope: scope, forText: forText)
-            paths.append(path)
+            refs.append(fieldRef(path))
         }
-        return paths
+        return refs
     }
 
     /// Warns about fields no kind of the rule carries, and rejects text matching on non-text fields.
@@ -575,7 +575,7 @@ extension PackCompiler {
         case .not(let inner):
             return firstTextField(inner)
         case .match(let fields, _), .validity(let fields, _, _):
-            return fields.first
+            return fields.first?.path
         default:
             return nil
         }

@@ -19,10 +19,16 @@ public final class PolicySet: Sendable {
     let tables: [Table]
     let regexTable: RegexTable
     let termIndex: TermIndex
+    /// How many distinct field paths conditions read (ids of `FieldRef`).
+    let fieldCount: Int
     let normalizer = TextNormalizer()
     private let rulesByID: [String: Int]
 
-    init(packs: [Pack], rules: [Rule], vocabularies: [Vocabulary], tables: [Table], regexTable: RegexTable) {
+    init(
+        packs: [Pack], rules: [Rule], vocabularies: [Vocabulary], tables: [Table], regexTable: RegexTable,
+        fieldCount: Int
+    ) {
+        self.fieldCount = fieldCount
         self.packs = packs
         self.rules = rules
         self.vocabularies = vocabularies

@@ -8,7 +8,7 @@ final class RecordEvaluation {
     let policy: PolicySet
     let record: Record
     private var fieldTexts: [String: FieldText] = [:]
-    private var textsByPath: [FieldPath: [FieldText]] = [:]
+    private var textsByField: [[FieldText]?]
     /// Problems met while evaluating (regex limits), reported with the record.
     private(set) var problems: [RuleProblem] = []
 
@@ -23,6 +23,7 @@ final class RecordEvaluation {
     init(policy: PolicySet, record: Record) {
         self.policy = policy
         self.record = record
+        self.textsByField = Array(repeating: nil, count: policy.fieldCount)
     }
 
     // MARK: rules
@@ -100,7 +101,7 @@ final class RecordEvaluation {
         case .validity(let fields, let validator, let expectValid):
             var evidence: [Evidence] = []
             for field in fields {
-                for (path, value) in scalars(field) {
+                for (path, value) in scalars(field.path) {
                     let text = value.text
                     guard value != .null, !text.isEmpty else { continue }
                     if validator.isValid(text) == expectValid { evidence.append(.value(path: path, value: value)) }
@@ -109,7 +110,7 @@ final class RecordEvaluation {
             return evidence.isEmpty ? [] : [Witness(evidence: evidence, env: env)]
         case .presence(let fields, let present):
             let found = fields.contains { field in
-                scalars(field).contains { $0.value != .null && !($0.value.text.isEmpty) }
+                scalars(field.path).contains { $0.value != .null && !($0.value.text.isEmpty) }
             }
             return found == present ? [Witness(evidence: [], env: env)] : []
         case .membership(let operand, let set, let negated):
@@ -154,7 +155,7 @@ final class RecordEvaluation {
         let field: FieldText
     }
 
-    private func evaluateMatch(_ fields: [FieldPath], _ matcher: Matcher, env: [Binding?]) -> [Witness] {
+    private func evaluateMatch(_ fields: [FieldRef], _ matcher: Matcher, env: [Binding?]) -> [Witness] {
         var spans: [Span] = []
         var nearSpans: [Span?] = []
         for field in fields {
@@ -245,13 +246,13 @@ final class RecordEvaluation {
     }
 
     /// The text fields a path reaches: strings, and numbers as written; arrays expand to their elements.
-    func texts(_ path: FieldPath) -> [FieldText] {
-        if let cached = textsByPath[path] { return cached }
+    func texts(_ field: FieldRef) -> [FieldText] {
+        if let cached = textsByField[field.id] { return cached }
         var result: [FieldText] = []
-        for (concrete, value) in path.resolve(in: record.fields) {
+        for (concrete, value) in field.path.resolve(in: record.fields) {
             collectTexts(concrete, value, into: &result)
         }
-        textsByPath[path] = result
+        textsByField[field.id] = result
         return result
     }
 

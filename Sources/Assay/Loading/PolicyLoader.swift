@@ -69,7 +69,8 @@ public enum PolicyLoader {
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let policy = hasErrors ? nil : PolicySet(
             packs: compiler.packs, rules: compiler.rules, vocabularies: compiler.vocabularies,
-            tables: compiler.tables, regexTable: RegexTable(regexes: compiler.regexes))
+            tables: compiler.tables, regexTable: RegexTable(regexes: compiler.regexes),
+            fieldCount: compiler.fieldIDs.count)
         return PolicyLoadResult(policy: policy, diagnostics: diagnostics)
     }
 
