@@ -62,6 +62,22 @@ struct AssayProcess {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Writes a pack file `demo.assay` (a five-line `pack demo` header citing `law`, then `rules`) into a
+    /// fresh temporary directory and returns the file's path.
+    static func writeDemoPack(_ rules: String) throws -> String {
+        let header = """
+            pack demo {
+              title "Demo"
+              version "1"
+              reference law { title "A law" checked 2026-11-20 }
+            }
+
+            """
+        let path = try temporaryDirectory() + "/demo.assay"
+        try (header + rules).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "assay-cli-" + UUID().uuidString

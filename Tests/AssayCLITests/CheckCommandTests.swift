@@ -161,13 +161,7 @@ struct CheckCommandTests {
 
     @Test("a broken rule file exits 2 and reports every error with file:line:col, source line and caret")
     func brokenRulesExitTwo() throws {
-        let directory = try AssayProcess.temporaryDirectory()
-        let rules = """
-            pack demo {
-              title "Demo"
-              version "1"
-              reference law { title "A law" checked 2026-11-20 }
-            }
+        let pack = try AssayProcess.writeDemoPack("""
             rule R1 {
               title "One"
               category advertizing
@@ -178,9 +172,8 @@ struct CheckCommandTests {
               when title matches terms(nowhere)
               examples { fires "x" passes "y" }
             }
-            """
-        try rules.write(toFile: directory + "/demo.assay", atomically: true, encoding: .utf8)
-        let result = try AssayProcess.run(["check", "--rules", directory + "/demo.assay", "-"], stdin: "")
+            """)
+        let result = try AssayProcess.run(["check", "--rules", pack, "-"], stdin: "")
         #expect(result.status == 2)
         #expect(result.stderr.contains("demo.assay:8:12: error[A106]: unknown category 'advertizing'"), "\(result.stderr)")
         #expect(result.stderr.contains("demo.assay:13:28: error[A102]: unknown vocabulary 'nowhere'"), "\(result.stderr)")

@@ -20,13 +20,7 @@ struct RulesCommandTests {
 
     @Test("rules test exits 1 and shows the failing example when an example does not hold")
     func failingExample() throws {
-        let directory = try AssayProcess.temporaryDirectory()
-        let rules = """
-            pack demo {
-              title "Demo"
-              version "1"
-              reference law { title "A law" checked 2026-11-20 }
-            }
+        let pack = try AssayProcess.writeDemoPack("""
             vocabulary words { "fake" }
             rule R1 {
               title "One"
@@ -42,9 +36,8 @@ struct RulesCommandTests {
                 passes "a real bag"
               }
             }
-            """
-        try rules.write(toFile: directory + "/demo.assay", atomically: true, encoding: .utf8)
-        let result = try AssayProcess.run(["rules", "test", directory])
+            """)
+        let result = try AssayProcess.run(["rules", "test", pack])
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAIL R1 (3 examples)"), "\(result.stdout)")
         #expect(result.stdout.contains("demo.assay:17:5: fires: did not fire"), "\(result.stdout)")
