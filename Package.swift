@@ -18,13 +18,22 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "AssayRegex", dependencies: ["CPCRE2"]),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "AssayXML", dependencies: ["CLibXML2"]),
+        .target(name: "AssayCSV"),
         .target(name: "AssayText"),
         .target(name: "AssayValidators"),
         .target(name: "AssayJSON"),
         .target(name: "AssayDSL", dependencies: ["AssayJSON"]),
         .target(
             name: "Assay",
-            dependencies: ["AssayDSL", "AssayJSON", "AssayText", "AssayRegex", "AssayValidators"]
+            dependencies: [
+                "AssayDSL", "AssayJSON", "AssayText", "AssayRegex", "AssayValidators", "AssayXML", "AssayCSV",
+            ]
         ),
         .target(name: "AssayBundledPacks"),
         .executableTarget(
@@ -38,6 +47,8 @@ let package = Package(
         .testTarget(name: "AssayTextTests", dependencies: ["AssayText"]),
         .testTarget(name: "AssayValidatorsTests", dependencies: ["AssayValidators"]),
         .testTarget(name: "AssayJSONTests", dependencies: ["AssayJSON"]),
+        .testTarget(name: "AssayXMLTests", dependencies: ["AssayXML"]),
+        .testTarget(name: "AssayCSVTests", dependencies: ["AssayCSV"]),
         .testTarget(name: "AssayDSLTests", dependencies: ["AssayDSL"]),
         .testTarget(name: "AssayTests", dependencies: ["Assay", "AssayBundledPacks"]),
         .testTarget(name: "AssayCLITests", dependencies: ["AssayCLI"]),

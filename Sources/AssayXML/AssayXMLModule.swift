@@ -1,0 +1,2 @@
+/// Placeholder until the XML readers land.
+enum AssayXMLModule {}
