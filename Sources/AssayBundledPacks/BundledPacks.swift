@@ -21,6 +21,20 @@ public enum BundledPacks {
 最佳使用时间
 最佳观赏期
 最佳方法
+最佳使用方法
+最佳食用方法
+最佳饮用方法
+最佳冲泡方法
+最佳冲泡温度
+最佳冲泡时间
+最佳储存温度
+最佳保存温度
+最佳储存方法
+最佳保存方法
+最佳储存条件
+最佳保存条件
+最佳食用温度
+最佳使用温度
 最佳时间
 最佳时期
 # Award titles (a film's or actor's award is a verifiable fact)
@@ -44,6 +58,14 @@ public enum BundledPacks {
 首选项
 独家专访
 独家报道
+# Verifiable facts and proper names that contain a ranking term: geography (世界第一高峰 = Everest),
+# landmarks (天下第一关 = Shanhaiguan), company names (中国第一汽车集团 = FAW), and the idiom 万能的朋友圈
+# ("almighty WeChat Moments", a request for help)
+世界第一高峰
+天下第一关
+天下第一泉
+中国第一汽车
+万能的朋友圈
 # Product names and standard product classes that contain a term
 极品飞车
 终极版
@@ -64,6 +86,10 @@ public enum BundledPacks {
 国家级非遗
 国家级自然保护区
 国家级风景名胜区
+国家级高新技术企业
+国家级专精特新
+国家级重点实验室
+国家级技能大师
 
 """####),
         ("rules/advertising/absolute-terms.txt", ####"""
@@ -149,6 +175,11 @@ top 1
 零风险
 特供
 国家免检
+# Pinyin evasions (DOMAIN.md §2: "zui佳"): only where the Chinese half keeps the term unambiguous.
+zui佳
+zui高级
+zui低价
+zui便宜
 
 """####),
         ("rules/advertising/cosmetic-medical.txt", ####"""
@@ -172,6 +203,13 @@ top 1
 总有效率
 无副作用
 无毒副作用
+无任何副作用
+无任何毒副作用
+没有副作用
+没有任何副作用
+零副作用
+绝无副作用
+毫无副作用
 永不复发
 保证治愈
 百分百治愈
@@ -261,6 +299,10 @@ recycled
 # Allow phrases for medical wording. Checked 2026-11-20.
 # Mandatory health-food disclaimer (Advertising Law Art. 18): never a violation.
 本品不能代替药物
+# The statutory health-food warning (SAMR 保健食品标注警示用语指南, 2019): 保健食品不是药物，不能代替药物治疗疾病
+不能代替药物治疗疾病
+不能代替药物治疗
+不能替代药物治疗
 # 治愈 as "soothing / heart-warming" (治愈系) is ordinary, non-medical usage.
 治愈系
 治愈感
@@ -420,7 +462,13 @@ vocabulary adv_proof_allow {
   "not clinically proven"
 }
 
-fields adv_text = [title, description, text]
+// Buyer reviews are not advertising (DOMAIN.md §1 "Scope matters"): a post whose author is marked as a
+// buyer or reviewer is a consumer's opinion, not the merchant's ad.
+vocabulary adv_buyer_authors {
+  "买家"  "buyer"  "reviewer"  "verified purchase"  "verified buyer"
+}
+
+fields adv_text = [title, description, text, short_description, bullets, seo_title, seo_description, variants.title, variants.description]
 
 rule ADV-CN-ABSOLUTE {
   title "Absolute terms in advertising (PRC Advertising Law Art. 9(3))"
@@ -432,6 +480,7 @@ rule ADV-CN-ABSOLUTE {
   references prc-ad-law-9-3, samr-absolute-guide-2023, saic-1997-207, limit-words-list
   message "absolute term “{match}” is forbidden in advertising (PRC Advertising Law Art. 9(3))"
   when adv_text matches terms(adv_absolute_terms) except terms(adv_absolute_allow)
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "全网最 佳面膜" expect "最 佳"
     fires "最*佳口感 坚果礼盒" expect "最*佳"
@@ -440,12 +489,19 @@ rule ADV-CN-ABSOLUTE {
     fires { kind: listing, market: CN, title: "保温杯 销量ＮＯ．１" } expect "ＮＯ．１"
     fires { kind: post, market: CN, text: "全网第一 的性价比，冲！" } expect "全网第一"
     fires { kind: listing, title: "极品大红袍 茶叶礼盒" } expect "极品"
+    fires "zui佳性价比 保温杯" expect "zui佳"
+    passes { kind: post, market: CN, author: "买家_小林", text: "买家秀：这是我用过最佳的面霜，已回购三次" }
     passes "最佳赏味期 12 个月"
+    passes "抹茶粉 最佳冲泡方法：80度水温，先调膏再加水"
     passes "第一次使用请先清洗"
     passes "使用方法：第一，洁面后取适量；第二，轻拍至吸收"
     passes "最近很火的陶瓷杯，唯一的缺点是容易摔"
     passes "万能胶 强力粘鞋"
     passes "安全第一 儿童防摔保温杯"
+    passes "珠穆朗玛峰 世界第一高峰 登山纪念徽章"
+    passes "山海关 天下第一关 冰箱贴"
+    passes { kind: post, market: CN, text: "万能的朋友圈，求推荐靠谱的搬家公司" }
+    passes "国家级高新技术企业出品 智能门锁"
     passes { kind: listing, market: US, title: "Best coffee in town" }
     passes { kind: listing, market: US, title: "最佳 coffee" }
     passes { kind: listing, market: HK, title: "最佳手信 老婆餅" }
@@ -463,6 +519,7 @@ rule ADV-CN-MEDICAL-CLAIM {
   message "medical claim “{match}” in a non-medical ad (PRC Advertising Law Art. 17-18)"
   when adv_text matches terms(adv_medical_terms) except terms(adv_medical_allow)
   unless category matches terms(adv_medical_categories)
+    or author matches terms(adv_buyer_authors)
   examples {
     fires "苦瓜胶囊 降血糖 调理三高" expect "降血糖"
     fires "芦荟胶 消炎祛痘 200g" expect "消炎"
@@ -471,8 +528,10 @@ rule ADV-CN-MEDICAL-CLAIM {
     passes "电影级视觉特效 投影灯 特效道具"
     fires { kind: post, market: CN, text: "这款茶能治疗失眠，姐妹们冲" } expect "治疗"
     passes "蛋白粉 保健食品 本品不能代替药物"
+    passes "鱼油软胶囊 增强免疫力。保健食品不是药物，不能代替药物治疗疾病"
     passes "治愈系 香薰蜡烛 助眠好物"
     passes "防癌险 咨询"
+    passes { kind: post, market: CN, author: "买家_阿杰", text: "医生开的药治疗了两周，好多了" }
     passes { kind: listing, market: CN, title: "布洛芬缓释胶囊 消炎止痛", category: "非处方药" }
     passes { kind: listing, market: US, title: "降血糖 herbal tea" }
   }
@@ -488,8 +547,13 @@ rule ADV-CN-EFFICACY-GUARANTEE {
   references prc-ad-law-16-18
   message "efficacy guarantee “{match}” is forbidden in advertising (PRC Advertising Law Art. 16-17)"
   when adv_text matches terms(adv_efficacy_guarantee)
+    or adv_text matches regex(r"(?:有效率|治愈率|好转率|见效率)\s*(?:高达|达到|达|超过|超|为|是)?\s*[0-9]{2,3}(?:\.[0-9]+)?\s*%")
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "祖传秘方 包治百病 颈椎贴" expect "包治百病"
+    fires "痛风贴 有效率高达98%" expect "有效率高达98%"
+    fires "纯中药 无任何副作用 减肥茶" expect "无任何副作用"
+    passes "工作有效率提升，时间管理手帐本"
     fires "三贴根 治颈椎病" expect "根 治"
     fires { kind: listing, market: CN, title: "膝盖贴", description: "纯中药 无副作用", category: "医疗器械" } expect "无副作用"
     passes "颈椎按摩仪 温热护理"
@@ -508,6 +572,7 @@ rule ADV-CN-COSMETIC-MEDICAL {
   references cn-cosmetics-label-2022, prc-ad-law-16-18
   message "“{match}” is not a legal cosmetics category and implies a medical effect"
   when adv_text matches terms(adv_cosmetic_medical) except terms(adv_cosmetic_medical_allow)
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "法国药妆 舒缓修护霜" expect "药妆"
     fires "医学护肤品 敏感肌修护" expect "医学护肤品"
@@ -527,6 +592,7 @@ rule ADV-CN-COSMETIC-WHITENING {
   message "“{match}” may only be claimed by a registered special-use cosmetic (国妆特字)"
   when adv_text matches terms(adv_whitening_claims) except terms(adv_whitening_allow)
   unless adv_text matches terms(adv_special_use_markers)
+    or author matches terms(adv_buyer_authors)
   examples {
     fires "烟酰胺美白精华液 30ml" expect "美白"
     fires { kind: listing, market: CN, title: "淡斑面霜", category: "美妆/护肤" } expect "淡斑"
@@ -545,17 +611,22 @@ rule ADV-EN-DISEASE-CLAIM {
   kinds listing, post
   references ftc-health-2022, eu-ucpd-annex-i-17, prc-ad-law-16-18
   message "disease claim “{match}” needs drug approval and is deceptive in a product ad"
-  when adv_text matches regex(r"\b(?:cures?|cured|curing|heals?|reverses?|eliminates?|prevents?|kills?|beats?)\s+(?:your\s+|my\s+)?(?:cancer|tumou?rs?|diabetes|arthritis|alzheimer['’]?s|dementia|parkinson['’]?s|hiv|covid(?:-19)?|coronavirus|hepatitis|autism|asthma|hypertension|high blood pressure|heart disease|depression|psoriasis|eczema|gout|herpes)\b", "i")
-    or adv_text matches regex(r"\b(?:cure|remedy)\s+for\s+(?:cancer|tumou?rs?|diabetes|arthritis|alzheimer['’]?s|dementia|parkinson['’]?s|hiv|covid(?:-19)?|coronavirus|hepatitis|autism|asthma|hypertension|high blood pressure|heart disease|depression|psoriasis|eczema|gout|herpes)\b", "i")
+  when adv_text matches regex(r"\b(?:cures?|cured|curing|heals?|reverses?|eliminates?|prevents?|kills?|beats?|treats?|treating)\s+(?:your\s+|my\s+)?(?:type\s+(?:1|2|i|ii|one|two)\s+)?(?:cancer|tumou?rs?|diabetes|arthritis|alzheimer['’]?s|dementia|parkinson['’]?s|hiv|covid(?:-19)?|coronavirus|hepatitis|autism|asthma|hypertension|high blood pressure|heart disease|depression|psoriasis|eczema|gout|herpes)\b", "i")
+    or adv_text matches regex(r"(?<!find a )(?<!finding a )(?<!fund a )(?<!funding a )(?<!towards a )(?<!toward a )(?<!search for a )(?<!hope for a )\b(?:cure|remedy)\s+for\s+(?:cancer|tumou?rs?|diabetes|arthritis|alzheimer['’]?s|dementia|parkinson['’]?s|hiv|covid(?:-19)?|coronavirus|hepatitis|autism|asthma|hypertension|high blood pressure|heart disease|depression|psoriasis|eczema|gout|herpes)\b", "i")
     or adv_text matches regex(r"\bmiracle\s+(?:cure|remedy|pill|treatment)s?\b|\bcure[- ]alls?\b", "i")
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "Graviola leaf tea cures cancer naturally" expect "cures cancer"
     fires "Miracle cure! Herbal detox drops" expect "Miracle cure"
     fires { kind: listing, market: GB, title: "Bitter melon capsules", description: "A natural cure for diabetes." } expect "cure for diabetes"
     fires { kind: post, market: US, text: "This oil heals eczema overnight!" } expect "heals eczema"
+    fires { kind: listing, market: US, title: "Turmeric gummies", description: "Treats arthritis naturally" } expect "Treats arthritis"
+    fires { kind: listing, market: US, title: "Herbal drops", description: "Reverses type 2 diabetes in 30 days" } expect "Reverses type 2 diabetes"
+    passes "Dog treats, cancer research charity edition"
     passes "Dry-cured ham, 18 months"
     passes "Broad spectrum SPF 50 sunscreen helps prevent skin cancer when used as directed"
     passes "The cure for boredom: 1000-piece puzzle"
+    passes "Pink ribbon wristband: every sale helps fund research to find a cure for cancer"
   }
 }
 
@@ -568,6 +639,7 @@ rule ADV-EN-FDA-APPROVED {
   references ftc-health-2022
   message "“{match}”: cosmetics and supplements are not FDA approved; misusing FDA approval is deceptive"
   when adv_text matches terms(adv_en_fda) except terms(adv_fda_allow)
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "Hydrating face cream, FDA approved formula" expect "FDA approved"
     fires "FDA-certified collagen gummies" expect "FDA-certified"
@@ -585,6 +657,7 @@ rule ADV-EN-PROOF-CLAIM {
   references ftc-health-2022, eu-ucpd-annex-i-17
   message "“{match}” must be backed by competent and reliable scientific evidence"
   when adv_text matches terms(adv_en_proof) except terms(adv_proof_allow)
+  unless author matches terms(adv_buyer_authors)
   examples {
     fires "Turmeric capsules, clinically proven joint relief" expect "clinically proven"
     fires "Fat burner tea - 100% guaranteed results in 7 days" expect "100% guaranteed results"
@@ -604,6 +677,7 @@ rule ADV-EU-GENERIC-ENV {
   message "generic environmental claim “{match}” is banned in the EU unless substantiated"
   when adv_text matches terms(adv_env_generic)
   unless adv_text matches terms(adv_env_substantiation)
+    or author matches terms(adv_buyer_authors)
   examples {
     fires "Eco-friendly bamboo toothbrush, set of 4" expect "Eco-friendly"
     fires { kind: listing, market: FR, title: "Climate neutral sneakers" } expect "Climate neutral"
@@ -643,6 +717,22 @@ hermes courier
 hermes tracked
 爱彼迎
 香家居
+# People, works and animals whose names are brand names (DOMAIN.md §4: brand names that are ordinary words)
+celine dion
+devil wears prada
+canada goose decoy
+canada goose decoys
+canada goose call
+canada goose calls
+canada goose figurine
+canada goose feathers
+cartier-bresson
+cartier bresson
+nike of samothrace
+winged nike
+# 铂金 = platinum: 铂金包装 is platinum-coloured packaging, not a Birkin
+铂金包装
+铂金包边
 
 """####),
         ("rules/counterfeit/brand-nicknames.txt", ####"""
@@ -698,6 +788,7 @@ a货
 1:1品质
 1:1版本
 1比1原版
+# Variant-character spellings (髙 for 高, 倣 for 仿) need no entries: the normaliser folds them.
 
 """####),
         ("rules/counterfeit/copy-allow.txt", ####"""
@@ -749,6 +840,12 @@ faux plants
 aaa battery
 aaa batteries
 aaa电池
+aaa 电池
+aaa size
+size aaa
+aaa cell
+aaa cells
+aaa alkaline
 # Negations and anti-counterfeit wording
 not fake
 not a fake
@@ -829,6 +926,8 @@ replica sneakers
 replica shoes
 replica luxury
 luxury replica
+mirror copy
+mirror replica
 
 """####),
         ("rules/counterfeit/floor-exempt.txt", ####"""
@@ -904,6 +1003,14 @@ catalogue
 catalog
 beauty
 美妆
+organizer
+organiser
+bag insert
+purse insert
+bag shaper
+内胆包
+包中包
+包撑
 
 """####),
         ("rules/counterfeit/luxury-brands.txt", ####"""
@@ -924,6 +1031,7 @@ hermes
 爱马仕 => hermes
 rolex
 劳力士 => rolex
+r0lex => rolex
 绿水鬼 => rolex
 迪通拿 => rolex
 dior
@@ -971,6 +1079,12 @@ bulgari => bvlgari
 van cleef & arpels
 van cleef => van cleef & arpels
 梵克雅宝 => van cleef & arpels
+# Models whose genuine price is far above the brand's cheapest item (price floors of their own)
+birkin => hermes birkin
+铂金包 => hermes birkin
+hermes kelly => hermes kelly
+hermès kelly => hermes kelly
+凯莉包 => hermes kelly
 
 """####),
         ("rules/counterfeit/mass-brands.txt", ####"""
@@ -1066,7 +1180,14 @@ vocabulary cft_style_allow {
   "明星同款"  "网红同款"  "博主同款"  "同款色号"  "男女同款"  "情侣同款"  "亲子同款"  "母女同款"  "父子同款"
 }
 
-fields cft_text = [title, description, text]
+// A licence statement makes a "1:1 replica" a licensed prop or collectible (DOMAIN.md §4 known false
+// positives), not a counterfeit; it clears the brandless English slang rule only.
+vocabulary cft_licence_markers {
+  "officially licensed"  "official licensed"  "licensed by"  "official licence"  "official license"
+  "官方授权"  "正版授权"
+}
+
+fields cft_text = [title, description, text, short_description, bullets, seo_title, seo_description, keywords, tags, variants.title, variants.description]
 
 table brand_floors {
   columns brand: string, currency: string, floor: number
@@ -1107,6 +1228,14 @@ table brand_floors {
   row "hermes", "USD", 80
   row "hermes", "EUR", 80
   row "hermes", "GBP", 70
+  row "hermes birkin", "CNY", 20_000
+  row "hermes birkin", "USD", 3_000
+  row "hermes birkin", "EUR", 3_000
+  row "hermes birkin", "GBP", 2_500
+  row "hermes kelly", "CNY", 20_000
+  row "hermes kelly", "USD", 3_000
+  row "hermes kelly", "EUR", 3_000
+  row "hermes kelly", "GBP", 2_500
   row "chanel", "CNY", 1_000
   row "chanel", "USD", 150
   row "chanel", "EUR", 150
@@ -1184,6 +1313,8 @@ rule CFT-CN-REPLICA-SLANG {
     fires { kind: listing, market: HK, title: "頂級複刻 水鬼 機械錶" } expect "頂級複刻"
     fires { kind: post, market: CN, text: "莆田鞋 实拍 私聊" } expect "莆田鞋"
     fires "一比一原版 五金 皮料" expect "一比一原版"
+    fires "髙仿 老花 托特包" expect "髙仿"
+    fires { kind: listing, market: TW, title: "高倣 手錶 機械" } expect "高倣"
     passes "高仿真 仿真花 客厅摆件"
     passes "莆田桂圆干 500g 特产"
     passes "复刻经典 老上海搪瓷杯"
@@ -1218,9 +1349,12 @@ rule CFT-EN-REPLICA-SLANG {
   references ebay-counterfeit-policy, prc-trademark-law-57
   message "replica slang “{match}” offers counterfeit goods"
   when cft_text matches terms(cft_en_replica_slang) except terms(cft_copy_allow)
+  unless cft_text matches terms(cft_licence_markers)
   examples {
+    passes "Mandalorian helmet 1:1 replica, officially licensed by Lucasfilm"
     fires "Submariner homage, AAA quality Swiss movement" expect "AAA quality"
     fires "Mirror quality flap bag with dust bag" expect "Mirror quality"
+    fires "Mirror copy flap bag, gold hardware" expect "Mirror copy"
     fires "Zebra 350 v2 UA version, fast shipping" expect "UA version"
     fires "Top replica handbags, wholesale" expect "replica handbags"
     fires { kind: listing, market: US, title: "1:1 copy Speedy 30" } expect "1:1 copy"
@@ -1255,7 +1389,10 @@ rule CFT-BRAND-COPY {
     passes "Air Jordan 1 Retro High OG Chicago 2022 复刻 正品"
     passes "Genuine Rolex Datejust, not fake, with papers"
     passes "Faux leather crossbody bag with faux snakeskin strap"
+    fires "R0LEX replica datejust" expect "R0LEX replica"
     passes "Halloween fake blood 2oz, washable"
+    passes "戴森 吹风机 遥控器 需 AAA 电池"
+    passes "Nike of Samothrace replica statue, 30cm"
     passes "Vintage silk scarf, fake pearl clasp, posted via Hermes"
     passes "正品保证 假一赔十 耐克 Air Force 1"
   }
@@ -1308,9 +1445,10 @@ rule CFT-BRAND-NICKNAME {
   kinds listing, post
   references prc-trademark-law-57, prc-ecommerce-law-41-45
   message "brand nickname “{match}” ({canonical}) used instead of the brand name"
-  when cft_text matches terms(cft_brand_nicknames) except terms(cft_brand_allow)
+  when any(cft_text, brand) matches terms(cft_brand_nicknames) except terms(cft_brand_allow)
   unless any(title, description, text, brand) matches terms(cft_luxury_brands, cft_mass_brands)
   examples {
+    fires { kind: listing, market: CN, title: "经典菱格链条包 小号", brand: "香奶奶家" } expect "香奶奶"
     fires "香奶奶 菱格链条包 小号" expect "香奶奶"
     fires "LV家 老花 手机壳" expect "LV家"
     fires { kind: post, market: CN, text: "驴牌新款到了 私我" } expect "驴牌"
@@ -1337,6 +1475,13 @@ rule CFT-PRICE-FLOOR {
     fires { kind: listing, market: CN, title: "劳力士 潜航者 自动机械", price: 1280, currency: CNY } expect "劳力士"
     fires { kind: listing, market: CN, title: "老花 Neverfull 托特包", brand: "LV", price: 299, currency: CNY } expect "LV"
     fires { kind: listing, market: GB, title: "Canada Goose Expedition parka, new with tags", price: 59, currency: GBP } expect "Canada Goose"
+    fires { kind: listing, market: US, title: "Hermès Birkin 25 Togo Gold hardware", price: 450, currency: USD } expect "Birkin"
+    passes { kind: listing, market: US, title: "Felt bag organizer insert for Birkin 30", price: 25, currency: USD }
+    passes { kind: listing, market: US, title: "Celine Dion - Falling Into You (Vinyl LP)", price: 25, currency: USD }
+    passes { kind: listing, market: US, title: "Canada goose decoy, full body, set of 6", price: 60, currency: USD }
+    passes { kind: listing, market: US, title: "Canada Goose call, hunting, double reed", price: 45, currency: USD }
+    passes { kind: listing, market: US, title: "Henri Cartier-Bresson print, The Decisive Moment", price: 40, currency: USD }
+    passes { kind: listing, market: CN, title: "铂金包装 礼盒 月饼", price: 168, currency: CNY }
     passes { kind: listing, market: CN, title: "Rolex Datejust 41 126334 全新", price: 82000, currency: CNY }
     passes { kind: listing, market: CN, title: "迪奥 烈艳蓝金唇膏 999", price: 350, currency: CNY }
     passes { kind: listing, market: US, title: "Strap for Rolex Submariner, 20mm rubber", price: 29, currency: USD }
@@ -1507,7 +1652,7 @@ vocabulary ssn_context {
 }
 
 // Public text of every record kind. Merchant KYC fields are deliberately absent.
-fields public_text = [title, description, text, name, public_profile]
+fields public_text = [title, description, text, name, public_profile, short_description, bullets, seo_description, variants.title, variants.description]
 
 // ---------------------------------------------------------------------------------------------
 // Identity documents
@@ -1569,19 +1714,20 @@ rule PRV-CN-PASSPORT {
 
 rule PRV-US-SSN {
   title "US social security number in public text"
-  description "AAA-GG-SSSS with hyphens is specific enough on its own; nine digits without hyphens (or with spaces) need an SSN context word within 20 characters. The validator rejects area 000, 666, 900-999, group 00, serial 0000 and known advertising samples (078-05-1120)."
+  description "AAA-GG-SSSS with hyphens is specific enough on its own; nine digits without hyphens (or with spaces) need an SSN context word within 20 characters. The validator rejects area 000, 666, 900-999, group 00, serial 0000 and known advertising samples (078-05-1120); the placeholder 123-45-6789 (never issued, used as a form and part-number sample) is excluded in the pattern."
   category privacy
   severity high
   kinds listing, post, merchant
   references ca-civ-1798-85, gdpr
   message "US social security number published in {field}: “{match}”"
-  when public_text matches regex(r"(?<![0-9-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])") validate us_ssn
+  when public_text matches regex(r"(?<![0-9-])(?!123-45-6789)[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])") validate us_ssn
     or public_text matches regex(r"(?<![0-9])[0-9]{3} ?[0-9]{2} ?[0-9]{4}(?![0-9])") validate us_ssn near terms(ssn_context) within 20
   examples {
     fires { kind: post, text: "need help with my tax form, SSN 536-22-1234" } expect "536-22-1234"
     fires { kind: post, text: "social security number: 536221234" } expect "social security number: 536221234"
     passes { kind: post, text: "Example card shows 078-05-1120" }
     passes { kind: post, text: "SKU 900-12-3456 in stock" }
+    passes { kind: post, text: "Part no. 123-45-6789 replacement filter" }
     passes { kind: post, text: "order 536221234 shipped 2023-01-15" }
   }
 }
@@ -1637,14 +1783,17 @@ rule PRV-IBAN {
 
 rule PRV-CN-MOBILE {
   title "Mainland mobile number in public text"
-  description "1[3-9]X XXXX XXXX with optional +86 / 0086 / 86 and 3-4-4 spaces or hyphens, fenced so that it never matches inside a longer digit run (order and tracking numbers). 400/800 hotlines and landlines do not match. In a listing or post it is also off-platform diversion."
+  description "1[3-9]X XXXX XXXX with optional +86 / 0086 / 86 and 3-4-4 spaces or hyphens (or a space or hyphen between every digit, an evasion), fenced so that it never matches inside a longer digit run (order and tracking numbers). 400/800 hotlines and landlines do not match. In a listing or post it is also off-platform diversion."
   category privacy
   severity medium
   kinds listing, post, merchant
   references pipl, platform-diversion
   message "mobile number published in {field}: “{match}” (personal information; contact outside the platform)"
   when public_text matches regex(r"(?<![0-9a-z+])(?:(?:\+|00)?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])") validate cn_mobile
+    or public_text matches regex(r"(?<![0-9a-z+])1(?:[ -][0-9]){10}(?![0-9]|[ -][0-9])") validate cn_mobile
   examples {
+    fires { kind: post, text: "电话 1 3 8 0 0 1 3 8 0 0 0 看房" } expect "1 3 8 0 0 1 3 8 0 0 0"
+    passes { kind: post, text: "尺码 1 3 5 7 9 11 13 现货" }
     fires "有意者联系13800138000" expect "13800138000"
     fires { kind: post, text: "电话 +86 138 0013 8000 随时打" } expect "+86 138 0013 8000"
     fires { kind: post, text: "手机 139-1234-5678 张姐" } expect "139-1234-5678"
@@ -1886,6 +2035,16 @@ table thresholds {
   row "US-CT", "and-count", "-", ">=", 200, "12 months ending 30 September", "CT Gen. Stat. §12-407(a)(12): and 200 or more retail sales"
 }
 
+// Common non-ISO spellings of a threshold currency (merchant records written by hand or exported from
+// Chinese back offices say "RMB" or "人民币" for CNY). A currency not listed here is compared as written.
+table currency_aliases {
+  columns alias: string, iso: string
+  key alias
+  row "RMB", "CNY"
+  row "人民币", "CNY"
+  row "CNH", "CNY"
+}
+
 // The currency each jurisdiction's thresholds are stated in (must agree with `thresholds`).
 table threshold_currency {
   columns jurisdiction: string, currency: string
@@ -1917,7 +2076,7 @@ rule TAX-CN-MONTHLY-EXEMPTION {
   references cn-mof-sta-2023-19
   let t = thresholds["CN", "month-exemption"]
   message "monthly sales {sales_month} {currency} exceed the {t.amount} {t.currency} small-scale exemption: VAT is due and the merchant is not tax-registered"
-  when compare(sales_month, t.op, t.amount) and currency == t.currency and jurisdiction == "CN" and tax_registered != true
+  when compare(sales_month, t.op, t.amount) and (currency == t.currency or currency_aliases[currency].iso == t.currency) and jurisdiction == "CN" and tax_registered != true
   unless vat_exemption_claimed == true
   examples {
     fires { kind: merchant, jurisdiction: CN, currency: CNY, sales_month: 100_001, tax_registered: false }
@@ -1926,6 +2085,7 @@ rule TAX-CN-MONTHLY-EXEMPTION {
     passes { kind: merchant, jurisdiction: CN, currency: CNY, sales_month: 99_999, tax_registered: false }
     passes { kind: merchant, jurisdiction: CN, currency: CNY, sales_month: 250_000, tax_registered: true }
     passes { kind: merchant, jurisdiction: CN, currency: USD, sales_month: 100_001, tax_registered: false }
+    fires { kind: merchant, jurisdiction: CN, currency: RMB, sales_month: 150_000, tax_registered: false }
   }
 }
 
@@ -1939,7 +2099,7 @@ rule TAX-CN-EXEMPTION-CLAIMED {
   references cn-mof-sta-2023-19
   let t = thresholds["CN", "month-exemption"]
   message "VAT exemption claimed with monthly sales {sales_month} {currency}, above the {t.amount} {t.currency} limit"
-  when compare(sales_month, t.op, t.amount) and currency == t.currency and jurisdiction == "CN" and vat_exemption_claimed == true
+  when compare(sales_month, t.op, t.amount) and (currency == t.currency or currency_aliases[currency].iso == t.currency) and jurisdiction == "CN" and vat_exemption_claimed == true
   examples {
     fires { kind: merchant, jurisdiction: CN, currency: CNY, sales_month: 100_001, vat_exemption_claimed: true, tax_registered: true }
     fires { kind: merchant, jurisdiction: CN, currency: CNY, sales_month: 180_000, vat_exemption_claimed: true, tax_registered: false }
@@ -1959,7 +2119,7 @@ rule TAX-CN-GENERAL-TAXPAYER {
   references cn-vat-law
   let t = thresholds["CN", "general-taxpayer"]
   message "12-month sales {sales_12m} {currency} exceed {t.amount} {t.currency}: must register as a general VAT taxpayer (now: {taxpayer_type})"
-  when compare(sales_12m, t.op, t.amount) and currency == t.currency and jurisdiction == "CN"
+  when compare(sales_12m, t.op, t.amount) and (currency == t.currency or currency_aliases[currency].iso == t.currency) and jurisdiction == "CN"
     and (taxpayer_type == "small-scale" or (taxpayer_type is missing and tax_registered != true))
   examples {
     fires { kind: merchant, jurisdiction: CN, currency: CNY, sales_12m: 5_000_001, taxpayer_type: "small-scale", tax_registered: true }
@@ -2150,7 +2310,8 @@ rule TAX-CURRENCY-MISMATCH {
   references cn-mof-sta-2023-19, cn-vat-law, uk-vata-1994, eu-2017-2455, us-wayfair, us-state-statutes, au-gst-act
   let c = threshold_currency[jurisdiction]
   message "{jurisdiction} thresholds are in {c.currency} but sales are reported in “{currency}”: convert and re-check"
-  when currency != c.currency and (sales_12m is present or sales_month is present) and tax_registered != true
+  when currency != c.currency and not (currency_aliases[currency].iso == c.currency)
+    and (sales_12m is present or sales_month is present) and tax_registered != true
   examples {
     fires { kind: merchant, jurisdiction: GB, currency: EUR, sales_12m: 120_000, tax_registered: false }
     fires { kind: merchant, jurisdiction: CN, sales_month: 150_000 }
@@ -2158,6 +2319,8 @@ rule TAX-CURRENCY-MISMATCH {
     passes { kind: merchant, jurisdiction: GB, currency: EUR, sales_12m: 120_000, tax_registered: true }
     passes { kind: merchant, jurisdiction: "US-WA", currency: CAD, sales_12m: 120_000 }
     passes { kind: merchant, jurisdiction: CN, currency: CNY }
+    passes { kind: merchant, jurisdiction: CN, currency: RMB, sales_month: 150_000, tax_registered: false }
+    fires { kind: merchant, jurisdiction: GB, currency: RMB, sales_12m: 150_000, tax_registered: false }
   }
 }
 

@@ -11,18 +11,24 @@ public protocol CheckReporter {
     mutating func finish(_ summary: CheckSummary)
 }
 
-/// Streams input files record by record through a policy and a reporter.
+/// Streams inputs record by record through a policy and a reporter.
 public struct InputChecker {
     /// The compiled packs.
     public let policy: PolicySet
+    /// How inputs are read.
+    public let options: InputOptions
 
     /// Creates a checker.
-    public init(policy: PolicySet) {
+    public init(policy: PolicySet, options: InputOptions = InputOptions()) {
         self.policy = policy
+        self.options = options
     }
 
-    /// Input files for the given arguments: `-` is standard input, a directory contributes its
-    /// `.jsonl`/`.ndjson` files (sorted), anything else is taken as a file.
+    /// Extensions a directory argument contributes (files directly inside it, sorted).
+    public static let directoryExtensions = [".jsonl", ".ndjson", ".json", ".csv", ".xml", ".xml.gz", ".rss", ".atom"]
+
+    /// Input files for the given arguments: `-` is standard input, a directory contributes the input
+    /// files directly inside it, anything else is taken as a file.
     public static func expand(_ inputs: [String]) -> [String] {
         inputs.flatMap { input -> [String] in
             var isDirectory: ObjCBool = false
@@ -30,8 +36,9 @@ public struct InputChecker {
                 isDirectory.boolValue
             else { return [input] }
             let base = input.hasSuffix("/") ? String(input.dropLast()) : input
-            let entries = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
-            return entries.filter { $0.hasSuffix(".jsonl") || $0.hasSuffix(".ndjson") }.sorted().map { base + "/" + $0 }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+            return entries.filter { name in directoryExtensions.contains { name.lowercased().hasSuffix($0) } }
+                .sorted().map { base + "/" + $0 }
         }
     }
 
@@ -41,51 +48,41 @@ public struct InputChecker {
         var summary = CheckSummary()
         for input in Self.expand(inputs) {
             summary.files += 1
-            let reader: JSONLinesReader
+            var path = input
+            var spooled: String?
             do {
-                reader = try JSONLinesReader(path: input)
+                if input == "-", options.format == nil {
+                    spooled = try InputOpener.spoolStandardInput()
+                    path = spooled!
+                }
+                var source = try InputOpener.open(path, label: input, options: options)
+                check(&source, summary: &summary, reporter: &reporter)
             } catch {
                 summary.unreadableInputs += 1
                 reporter.inputError(RecordError(origin: RecordOrigin(file: input, line: 0), message: "cannot read input: \(error)"))
-                continue
             }
-            check(reader, file: input, summary: &summary, reporter: &reporter)
+            if let spooled { try? FileManager.default.removeItem(atPath: spooled) }
         }
         reporter.finish(summary)
         return summary
     }
 
-    /// Checks the records of one JSON Lines stream.
-    public func check<R: CheckReporter>(
-        _ reader: JSONLinesReader, file: String, summary: inout CheckSummary, reporter: inout R
-    ) {
-        var reader = reader
-        while let line = reader.next() {
+    /// Checks the records of one source.
+    public func check<S: RecordSource, R: CheckReporter>(_ source: inout S, summary: inout CheckSummary, reporter: inout R) {
+        while let event = source.next() {
             summary.recordsRead += 1
-            let origin = RecordOrigin(file: file, line: line.lineNumber)
-            let record: Record
-            do {
-                let value = try line.result.get()
-                record = try Record(json: value, origin: origin)
-            } catch let error as JSONParseError {
-                summary.inputErrors += 1
-                reporter.inputError(RecordError(origin: origin, column: error.column, message: error.message))
-                continue
-            } catch let error as RecordError {
+            switch event {
+            case .error(let error):
                 summary.inputErrors += 1
                 reporter.inputError(error)
-                continue
-            } catch {
-                summary.inputErrors += 1
-                reporter.inputError(RecordError(origin: origin, message: "\(error)"))
-                continue
-            }
-            summary.recordsChecked += 1
-            let result = policy.check(record)
-            summary.add(result.violations)
-            summary.ruleProblems += result.problems.count
-            if !result.violations.isEmpty || !result.problems.isEmpty {
-                reporter.record(record, result: result)
+            case .record(let record):
+                summary.recordsChecked += 1
+                let result = policy.check(record)
+                summary.add(result.violations)
+                summary.ruleProblems += result.problems.count
+                if !result.violations.isEmpty || !result.problems.isEmpty {
+                    reporter.record(record, result: result)
+                }
             }
         }
     }

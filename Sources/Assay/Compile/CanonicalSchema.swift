@@ -11,6 +11,9 @@ enum CanonicalSchema {
         .listing: [
             "title": .text, "description": .text, "brand": .text, "category": .text, "price": .number,
             "currency": .text, "market": .text, "seller_id": .text,
+            // Filled by the feed and export adapters.
+            "short_description": .text, "seo_title": .text, "seo_description": .text, "bullets": .text,
+            "keywords": .text, "tags": .text, "variants": .text, "list_price": .number,
         ],
         .post: ["text": .text, "author": .text, "market": .text],
         .merchant: [

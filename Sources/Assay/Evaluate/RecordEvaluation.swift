@@ -252,6 +252,12 @@ final class RecordEvaluation {
         for (concrete, value) in field.path.resolve(in: record.fields) {
             collectTexts(concrete, value, into: &result)
         }
+        // Text extracted from HTML that shoppers cannot see (alt/title attributes, hidden elements,
+        // comments) sits in `<field>_hidden`; it is read wherever its field is read.
+        if !record.textSources.isEmpty, field.path.components.count == 1 {
+            let hidden = field.path.root + HiddenText.fieldSuffix
+            if let value = record.fields[hidden] { collectTexts(hidden, value, into: &result) }
+        }
         textsByField[field.id] = result
         return result
     }
@@ -268,6 +274,9 @@ final class RecordEvaluation {
             break
         }
     }
+
+    /// The text of a concrete field path, as rules saw it.
+    func text(at path: String) -> String? { fieldTexts[path]?.original }
 
     private func fieldText(_ path: String, _ text: String) -> FieldText {
         if let existing = fieldTexts[path] { return existing }
@@ -306,7 +315,8 @@ final class RecordEvaluation {
             guard case .row(let table, let row)? = env[slot] else { return [] }
             return [(policy.tables[table].rows[row][column], nil)]
         case .cell(let table, let keys, let column):
-            guard let row = lookup(table, keys: keys, env: env) else { return [] }
+            // A table with no row for the key behaves like a missing field: null.
+            guard let row = lookup(table, keys: keys, env: env) else { return [(.null, nil)] }
             return [(policy.tables[table].rows[row][column], nil)]
         }
     }

@@ -68,9 +68,11 @@ struct ViolationBuilder {
             }
         }
         let record = evaluation.record
+        let source = field.flatMap { record.textSources[$0] }
         return Violation(
             rule: rule.id, title: rule.title, pack: rule.pack, category: rule.category, severity: rule.severity,
             record: record.id, kind: record.kind, field: field, start: range?.lowerBound, end: range?.upperBound,
-            match: match, message: message, references: rule.references, origin: record.origin)
+            match: match, message: message, references: rule.references, origin: record.origin(ofField: field),
+            textSource: source, sourceText: source == nil ? nil : field.flatMap { evaluation.text(at: $0) })
     }
 }

@@ -1,17 +1,38 @@
 import AssayJSON
 
-/// Where a record came from: the input file and the line it starts on.
+/// Where a record or one of its fields came from: the input file, the line, and the column where the
+/// format has one (the CSV column number).
 public struct RecordOrigin: Sendable, Hashable {
     /// The input path as given (`-` for standard input).
     public let file: String
-    /// 1-based line number.
+    /// 1-based line number (the physical line a CSV field or XML element starts on).
     public let line: Int
+    /// 1-based column, where the format gives one.
+    public let column: Int?
 
     /// Creates an origin.
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, column: Int? = nil) {
         self.file = file
         self.line = line
+        self.column = column
     }
+}
+
+/// How the text a rule saw was obtained from the input, when it is not the input value itself.
+public enum TextSource: String, Sendable, Hashable {
+    /// The visible text of an HTML field (tags removed, entities decoded).
+    case htmlVisible = "html-visible"
+    /// An `alt` attribute: invisible to shoppers, indexed by search engines.
+    case htmlAlt = "html-hidden:alt"
+    /// A `title` attribute.
+    case htmlTitle = "html-hidden:title"
+    /// An element hidden by the `hidden` attribute or inline style.
+    case htmlHiddenElement = "html-hidden:element"
+    /// An HTML comment.
+    case htmlComment = "html-hidden:comment"
+
+    /// True for text a shopper cannot see (hidden keyword stuffing is itself an evasion signal).
+    public var isHidden: Bool { self != .htmlVisible }
 }
 
 /// One canonical record: an id, a kind and any other fields, addressable by dotted path.
@@ -24,18 +45,38 @@ public struct Record: Sendable {
     public let fields: JSONObject
     /// Where it came from.
     public let origin: RecordOrigin
+    /// Where individual top-level fields came from, when the format tells (CSV cell, XML element).
+    public let fieldOrigins: [String: RecordOrigin]
+    /// Concrete field paths whose text was extracted from the input rather than copied (HTML), and how.
+    public let textSources: [String: TextSource]
 
     /// Creates a record directly.
-    public init(id: String, kind: RecordKind, fields: JSONObject, origin: RecordOrigin) {
+    public init(
+        id: String, kind: RecordKind, fields: JSONObject, origin: RecordOrigin,
+        fieldOrigins: [String: RecordOrigin] = [:], textSources: [String: TextSource] = [:]
+    ) {
         self.id = id
         self.kind = kind
         self.fields = fields
         self.origin = origin
+        self.fieldOrigins = fieldOrigins
+        self.textSources = textSources
+    }
+
+    /// The origin of a concrete field path: its own when known, else its top-level field's, else the record's.
+    public func origin(ofField path: String?) -> RecordOrigin {
+        guard let path else { return origin }
+        if let own = fieldOrigins[path] { return own }
+        let root = path.split(separator: ".", maxSplits: 1).first.map(String.init) ?? path
+        return fieldOrigins[root] ?? origin
     }
 
     /// Builds a record from a parsed JSON value, checking the canonical contract: an object, with a
     /// `kind` of `listing`, `post` or `merchant`, and an `id` that is a string or number when present.
-    public init(json: JSONValue, origin: RecordOrigin) throws(RecordError) {
+    public init(
+        json: JSONValue, origin: RecordOrigin, fieldOrigins: [String: RecordOrigin] = [:],
+        textSources: [String: TextSource] = [:]
+    ) throws(RecordError) {
         guard case .object(let object) = json else {
             throw RecordError(origin: origin, message: "a record must be a JSON object, found \(json.typeName)")
         }
@@ -55,7 +96,7 @@ public struct Record: Sendable {
                 origin: origin,
                 message: "record \(id) has kind \(kindValue.compactDescription); expected listing, post or merchant")
         }
-        self.init(id: id, kind: kind, fields: object, origin: origin)
+        self.init(id: id, kind: kind, fields: object, origin: origin, fieldOrigins: fieldOrigins, textSources: textSources)
     }
 }
 
@@ -77,7 +118,8 @@ public struct RecordError: Error, Sendable, Hashable {
 
     /// `file:line[:col]: error: message`.
     public var rendered: String {
-        "\(origin.file):\(origin.line)\(column.map { ":\($0)" } ?? ""): error: \(message)"
+        let column = self.column ?? origin.column
+        return "\(origin.file):\(origin.line)\(column.map { ":\($0)" } ?? ""): error: \(message)"
     }
 }
 

@@ -46,6 +46,11 @@ public struct Violation: Sendable, Hashable {
     public let message: String
     /// What the rule cites.
     public let references: [Reference]
-    /// Where the record came from.
+    /// Where the violating field (or, failing that, the record) came from.
     public let origin: RecordOrigin
+    /// How the text was obtained when it is not the input value itself (HTML visible or hidden text);
+    /// then `start`/`end` index `sourceText`.
+    public let textSource: TextSource?
+    /// The extracted text `start`/`end` refer to, when `textSource` is set.
+    public let sourceText: String?
 }

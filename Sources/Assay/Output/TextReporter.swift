@@ -35,10 +35,15 @@ public struct TextReporter: CheckReporter {
 
     func render(_ violation: Violation, record: Record) -> String {
         let severity = color ? paint(violation.severity) : violation.severity.rawValue
-        var text = "\(violation.origin.file):\(violation.origin.line): \(severity): [\(violation.rule)] \(violation.message)\n"
+        let origin = violation.origin
+        let location = "\(origin.file):\(origin.line)" + (origin.column.map { ":\($0)" } ?? "")
+        var text = "\(location): \(severity): [\(violation.rule)] \(violation.message)\n"
         text += "  record \(violation.record) (\(violation.kind.rawValue))"
         if let field = violation.field {
             text += " \(field)"
+            if let source = violation.textSource {
+                text += source.isHidden ? " [hidden from shoppers: \(source.rawValue)]" : " [\(source.rawValue) text]"
+            }
             if let start = violation.start, let end = violation.end {
                 text += " \(start)..<\(end): " + context(of: violation, in: record)
             } else if let match = violation.match {

@@ -4,8 +4,10 @@ import AssayJSON
 ///
 /// Keys, in this order: `rule`, `title`, `category`, `severity`, `record`, `kind`, `field`, `start`,
 /// `end`, `match`, `message`, `pack`, `references` (objects with `id`, `title`, `url`, `checked`),
-/// `file`, `line`. `start`/`end` are Unicode scalar offsets into the original field value
-/// (`value[start:end] == match` in Python); for non-text evidence they are `null` and `match` is the
+/// `file`, `line`, `column`, `text_source`, `source_text`. `start`/`end` are Unicode scalar offsets into
+/// the field's text (`value[start:end] == match` in Python); when the text was extracted from the input
+/// (HTML), `text_source` says how (`html-visible`, `html-hidden:alt` …) and `source_text` holds the
+/// extracted text the offsets index. For non-text evidence `start`/`end` are `null` and `match` is the
 /// compared value as text.
 public enum ViolationJSON {
     /// The violation as a JSON value.
@@ -36,6 +38,9 @@ public enum ViolationJSON {
             .init(key: "references", value: .array(references)),
             .init(key: "file", value: .string(violation.origin.file)),
             .init(key: "line", value: number(violation.origin.line)),
+            .init(key: "column", value: number(violation.origin.column)),
+            .init(key: "text_source", value: string(violation.textSource?.rawValue)),
+            .init(key: "source_text", value: string(violation.sourceText)),
         ]))
     }
 
@@ -52,7 +57,7 @@ public enum ViolationJSON {
         .object(JSONObject([
             .init(key: "file", value: .string(error.origin.file)),
             .init(key: "line", value: .number(JSONNumber(error.origin.line))),
-            .init(key: "column", value: error.column.map { .number(JSONNumber($0)) } ?? .null),
+            .init(key: "column", value: (error.column ?? error.origin.column).map { .number(JSONNumber($0)) } ?? .null),
             .init(key: "message", value: .string(error.message)),
         ]))
     }

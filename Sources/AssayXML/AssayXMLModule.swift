@@ -1,2 +1,0 @@
-/// Placeholder until the XML readers land.
-enum AssayXMLModule {}
