@@ -6,51 +6,25 @@ import AssayJSON
 /// variant's options, SKU and price, `price` is the lowest variant price (a luxury item offered far below
 /// its floor in one variant is what the floor rule must see), and image alt texts are hidden text.
 public struct ShopifyRecordSource: RecordSource {
-    private var reader: CSVReader
-    private let file: String
-    private let options: InputOptions
-    private var header: CSVHeader?
-    private var group: [CSVRow] = []
-    private var pending: [RecordEvent] = []
-    private var finished = false
+    private var rows: GroupedCSVRecordSource<ShopifyGrouping>
 
     /// Reads an export from a CSV reader.
     public init(reader: CSVReader, file: String, options: InputOptions) {
-        self.reader = reader
-        self.file = file
-        self.options = options
+        rows = GroupedCSVRecordSource(reader: reader, file: file, options: options, grouping: ShopifyGrouping())
     }
 
-    public mutating func next() -> RecordEvent? {
-        while pending.isEmpty, !finished {
-            guard let event = reader.next() else {
-                finished = true
-                if let record = flushGroup() { pending.append(record) }
-                break
-            }
-            switch event {
-            case .error(let error):
-                pending.append(.error(RecordError(origin: RecordOrigin(file: file, line: error.line), column: error.column, message: error.message)))
-            case .row(let row):
-                guard let header else {
-                    self.header = CSVHeader(row)
-                    continue
-                }
-                let handle = header.value("Handle", in: row)
-                if let first = group.first, handle == nil || handle == header.value("Handle", in: first) {
-                    group.append(row)
-                    continue
-                }
-                if let record = flushGroup() { pending.append(record) }
-                group = [row]
-            }
-        }
-        return pending.isEmpty ? nil : pending.removeFirst()
+    public mutating func next() -> RecordEvent? { rows.next() }
+}
+
+/// Shopify rows belong together while they share a Handle (continuation rows may leave it blank).
+struct ShopifyGrouping: CSVRowGrouping {
+    func continues(_ row: CSVRow, groupStartingWith first: CSVRow, header: CSVHeader) -> Bool {
+        let handle = header.value("Handle", in: row)
+        return handle == nil || handle == header.value("Handle", in: first)
     }
 
-    private mutating func flushGroup() -> RecordEvent? {
-        guard let header, let first = group.first else { return nil }
-        defer { group.removeAll() }
+    func record(_ group: [CSVRow], header: CSVHeader, file: String, options: InputOptions) -> RecordEvent {
+        let first = group[0]
         var builder = CanonicalRecordBuilder()
         func text(_ column: String, as key: String, from row: CSVRow = first) {
             if let value = header.value(column, in: row) {

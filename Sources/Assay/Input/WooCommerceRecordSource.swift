@@ -7,62 +7,31 @@ import AssayJSON
 /// not the product just before it becomes a listing of its own (with `parent`), so nothing is buffered
 /// beyond one product.
 public struct WooCommerceRecordSource: RecordSource {
-    private var reader: CSVReader
-    private let file: String
-    private let options: InputOptions
-    private var header: CSVHeader?
-    private var parent: CSVRow?
-    private var variations: [CSVRow] = []
-    private var pending: [RecordEvent] = []
-    private var finished = false
+    private var rows: GroupedCSVRecordSource<WooCommerceGrouping>
 
     /// Reads an export from a CSV reader.
     public init(reader: CSVReader, file: String, options: InputOptions) {
-        self.reader = reader
-        self.file = file
-        self.options = options
+        rows = GroupedCSVRecordSource(reader: reader, file: file, options: options, grouping: WooCommerceGrouping())
     }
 
-    public mutating func next() -> RecordEvent? {
-        while pending.isEmpty, !finished {
-            guard let event = reader.next() else {
-                finished = true
-                flush()
-                break
-            }
-            switch event {
-            case .error(let error):
-                pending.append(.error(RecordError(origin: RecordOrigin(file: file, line: error.line), column: error.column, message: error.message)))
-            case .row(let row):
-                guard let header else {
-                    self.header = CSVHeader(row)
-                    continue
-                }
-                let type = header.value("Type", in: row)?.lowercased() ?? ""
-                if type.contains("variation"), let parent, belongs(row, to: parent, header: header) {
-                    variations.append(row)
-                    continue
-                }
-                flush()
-                parent = row
-            }
-        }
-        return pending.isEmpty ? nil : pending.removeFirst()
-    }
+    public mutating func next() -> RecordEvent? { rows.next() }
+}
 
-    private func belongs(_ row: CSVRow, to parent: CSVRow, header: CSVHeader) -> Bool {
-        guard let reference = header.value("Parent", in: row) else { return false }
+/// A WooCommerce variation row belongs to the product just before it when its `Parent` names that
+/// product's `id:ID`, ID or SKU.
+struct WooCommerceGrouping: CSVRowGrouping {
+    func continues(_ row: CSVRow, groupStartingWith parent: CSVRow, header: CSVHeader) -> Bool {
+        guard header.value("Type", in: row)?.lowercased().contains("variation") == true,
+            let reference = header.value("Parent", in: row)
+        else { return false }
         if let id = header.value("ID", in: parent), reference == "id:\(id)" || reference == id { return true }
         if let sku = header.value("SKU", in: parent), reference == sku { return true }
         return false
     }
 
-    private mutating func flush() {
-        guard let header, let parent else { return }
-        defer {
-            self.parent = nil
-            variations.removeAll()
-        }
+    func record(_ group: [CSVRow], header: CSVHeader, file: String, options: InputOptions) -> RecordEvent {
+        let parent = group[0]
+        let variations = group.dropFirst()
         var builder = CanonicalRecordBuilder()
         func text(_ column: String, as key: String, from row: CSVRow = parent) {
             if let value = header.value(column, in: row) {
@@ -113,6 +82,6 @@ public struct WooCommerceRecordSource: RecordSource {
                 header.value(name, in: parent).map { ($0, header.origin(name, in: parent, file: file)) }
             }
         }
-        pending.append(builder.build(kind: .listing, origin: RecordOrigin(file: file, line: parent.line)))
+        return builder.build(kind: .listing, origin: RecordOrigin(file: file, line: parent.line))
     }
 }
