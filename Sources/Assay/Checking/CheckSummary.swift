@@ -21,6 +21,8 @@ public struct CheckSummary: Sendable {
     public var byCategory: [Category: Int] = [:]
     /// Violations by rule id.
     public var byRule: [String: Int] = [:]
+    /// Findings removed before reporting, by filter (`baseline`, `suppressed`).
+    public var filtered: [String: Int] = [:]
 
     /// An empty summary.
     public init() {}

@@ -3,6 +3,8 @@ import Foundation
 
 /// Receives what a check run finds, as it finds it (so output starts before input ends).
 public protocol CheckReporter {
+    /// Called for every record checked, before `record(_:result:)` (default: nothing).
+    mutating func checked(_ record: Record)
     /// Called once per record that had violations or rule problems, in input order.
     mutating func record(_ record: Record, result: CheckResult)
     /// Called for each record or file that could not be read.
@@ -11,17 +13,24 @@ public protocol CheckReporter {
     mutating func finish(_ summary: CheckSummary)
 }
 
+extension CheckReporter {
+    public mutating func checked(_ record: Record) {}
+}
+
 /// Streams inputs record by record through a policy and a reporter.
 public struct InputChecker {
     /// The compiled packs.
     public let policy: PolicySet
     /// How inputs are read.
     public let options: InputOptions
+    /// Baselines and suppressions, applied in order before anything is reported or counted.
+    public let filters: [any ViolationFilter]
 
     /// Creates a checker.
-    public init(policy: PolicySet, options: InputOptions = InputOptions()) {
+    public init(policy: PolicySet, options: InputOptions = InputOptions(), filters: [any ViolationFilter] = []) {
         self.policy = policy
         self.options = options
+        self.filters = filters
     }
 
     /// Extensions a directory argument contributes (files directly inside it, sorted).
@@ -63,6 +72,7 @@ public struct InputChecker {
             }
             if let spooled { try? FileManager.default.removeItem(atPath: spooled) }
         }
+        for filter in filters { summary.filtered[filter.name, default: 0] += filter.removed }
         reporter.finish(summary)
         return summary
     }
@@ -77,7 +87,13 @@ public struct InputChecker {
                 reporter.inputError(error)
             case .record(let record):
                 summary.recordsChecked += 1
-                let result = policy.check(record)
+                reporter.checked(record)
+                var result = policy.check(record)
+                if !filters.isEmpty, !result.violations.isEmpty {
+                    var violations = result.violations
+                    for filter in filters { violations = filter.apply(violations, in: record) }
+                    result = CheckResult(violations: violations, problems: result.problems)
+                }
                 summary.add(result.violations)
                 summary.ruleProblems += result.problems.count
                 if !result.violations.isEmpty || !result.problems.isEmpty {

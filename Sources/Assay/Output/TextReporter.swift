@@ -101,6 +101,9 @@ public struct TextReporter: CheckReporter {
             text += "  input errors: \(summary.inputErrors) record\(summary.inputErrors == 1 ? "" : "s")"
             text += summary.unreadableInputs > 0 ? ", \(summary.unreadableInputs) unreadable input\(summary.unreadableInputs == 1 ? "" : "s")\n" : "\n"
         }
+        for (name, count) in summary.filtered.sorted(by: { $0.key < $1.key }) where count > 0 {
+            text += "  not reported: \(count) \(name)\n"
+        }
         if summary.ruleProblems > 0 {
             text += "  rule problems: \(summary.ruleProblems) (a rule could not check a record completely)\n"
         }
