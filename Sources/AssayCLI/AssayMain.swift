@@ -11,7 +11,7 @@ struct AssayMain: ParsableCommand {
             Exit codes: 0 nothing at or above --fail-on; 1 violations at or above it; \
             2 usage or rule errors; 3 some input could not be read (after checking everything that could).
             """,
-        subcommands: [CheckCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
     /// Runs the command, mapping every usage error to exit status 2 (argument-parser's default is 64).

@@ -24,20 +24,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
-    @Option(name: .customLong("input-format"), help: "Input format: jsonl, json, csv, shopify, woocommerce, gmc (Google Merchant feed). Default: by extension, then by content.")
-    var inputFormat: String?
-
-    @Option(help: "A field mapping file for CSV or XML layouts Assay does not know (see README).")
-    var mapping: String?
-
-    @Option(name: .customLong("map"), help: "One mapping assignment, FIELD=SOURCE (repeatable), e.g. --map title=item_name --map market='\"US\"'.")
-    var maps: [String] = []
-
-    @Option(name: .customLong("default-market"), help: "Market for CSV/XML records that name none (ISO 3166, e.g. CN).")
-    var defaultMarket: String?
-
-    @Option(name: .customLong("default-currency"), help: "Currency for CSV/XML records that name none (ISO 4217, e.g. CNY).")
-    var defaultCurrency: String?
+    @OptionGroup var input: InputArguments
 
     @Argument(help: "Input files or directories (.jsonl, .json, .csv, .xml, .xml.gz); - reads standard input.")
     var inputs: [String]
@@ -47,36 +34,11 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--fail-on must be one of info, low, medium, high, critical, none")
         }
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, directory or -") }
-        if let inputFormat, InputFormat(rawValue: inputFormat) == nil {
-            throw ValidationError("--input-format must be one of \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
-
-    /// The input options the flags describe; a bad mapping is a usage error.
-    func inputOptions() throws -> InputOptions {
-        var fieldMapping: FieldMapping?
-        do {
-            if let mapping {
-                guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-                    throw ValidationError("cannot read mapping file \(mapping)")
-                }
-                fieldMapping = try FieldMapping.parse(text, name: mapping)
-            }
-            for assignment in maps {
-                var current = fieldMapping ?? FieldMapping()
-                try current.add(assignment)
-                fieldMapping = current
-            }
-        } catch let error as MappingError {
-            throw ValidationError(error.message)
-        }
-        return InputOptions(
-            format: inputFormat.flatMap(InputFormat.init(rawValue:)), mapping: fieldMapping,
-            defaultMarket: defaultMarket, defaultCurrency: defaultCurrency)
+        try input.validate()
     }
 
     func run() throws {
-        let options = try inputOptions()
+        let options = try input.options()
         let policy = try rules.load(showWarnings: false)
         let checker = InputChecker(policy: policy, options: options)
         let out = OutputSink.standardOutput()

@@ -148,6 +148,13 @@ final class RecordEvaluation {
 
     // MARK: text matching
 
+    /// A matcher's findings in one field, in normalised byte ranges.
+    struct MatchCandidates {
+        var kept: [(range: Range<Int>, canonical: String?)] = []
+        var allowedAway: [(range: Range<Int>, canonical: String?, allowPhrase: String)] = []
+        var failedValidation: [Range<Int>] = []
+    }
+
     private struct Span {
         let path: String
         let range: Range<Int>
@@ -209,20 +216,33 @@ final class RecordEvaluation {
 
     /// The matches of one matcher in one field, exceptions applied, as original-text spans.
     private func spans(_ matcher: SingleMatcher, in text: FieldText) -> [Span] {
-        var ranges: [(range: Range<Int>, canonical: String?)] = []
+        candidates(matcher, in: text, trace: false).kept.map { candidate in
+            Span(
+                path: text.path, range: text.normalized.originalRange(ofNormalized: candidate.range),
+                canonical: candidate.canonical, field: text)
+        }
+    }
+
+    /// What a matcher finds in one field (normalised byte ranges): the matches kept, and — when
+    /// `trace` is set, for `assay explain` — those an allow phrase won over and those a validator rejected.
+    func candidates(_ matcher: SingleMatcher, in text: FieldText, trace: Bool) -> MatchCandidates {
+        var result = MatchCandidates()
         switch matcher.source {
         case .terms(let vocabularies):
             let hits = text.hits(policy.termIndex)
             for vocabulary in vocabularies {
                 for hit in hits[vocabulary] {
                     let term = policy.vocabularies[vocabulary].terms[Int(hit.term)]
-                    ranges.append((hit.start..<hit.end, term.canonical ?? term.text))
+                    result.kept.append((hit.start..<hit.end, term.canonical ?? term.text))
                 }
             }
         case .regex(let id, let validator):
             for range in text.regexMatches(id, policy.regexTable) {
-                if let validator, !validator.isValid(text.normalizedText(range)) { continue }
-                ranges.append((range, nil))
+                if let validator, !validator.isValid(text.normalizedText(range)) {
+                    if trace { result.failedValidation.append(range) }
+                    continue
+                }
+                result.kept.append((range, nil))
             }
             if let failure = text.failures[id] {
                 let problem = RuleProblem(
@@ -231,18 +251,21 @@ final class RecordEvaluation {
                 record(problem)
             }
         }
-        if !matcher.except.isEmpty, !ranges.isEmpty {
+        if !matcher.except.isEmpty, !result.kept.isEmpty {
             let hits = text.hits(policy.termIndex)
-            let allowed = matcher.except.flatMap { hits[$0] }
-            ranges.removeAll { candidate in
-                allowed.contains { $0.start <= candidate.range.lowerBound && $0.end >= candidate.range.upperBound }
+            let allowed = matcher.except.flatMap { vocabulary in hits[vocabulary].map { (vocabulary, $0) } }
+            result.kept.removeAll { candidate in
+                guard let (vocabulary, winner) = allowed.first(where: {
+                    $0.1.start <= candidate.range.lowerBound && $0.1.end >= candidate.range.upperBound
+                }) else { return false }
+                if trace {
+                    let phrase = policy.vocabularies[vocabulary].terms[Int(winner.term)].text
+                    result.allowedAway.append((candidate.range, candidate.canonical, phrase))
+                }
+                return true
             }
         }
-        return ranges.map { candidate in
-            Span(
-                path: text.path, range: text.normalized.originalRange(ofNormalized: candidate.range),
-                canonical: candidate.canonical, field: text)
-        }
+        return result
     }
 
     /// The text fields a path reaches: strings, and numbers as written; arrays expand to their elements.
