@@ -11,6 +11,7 @@ struct AssayMain: ParsableCommand {
             Exit codes: 0 nothing at or above --fail-on; 1 violations at or above it; \
             2 usage or rule errors; 3 some input could not be read (after checking everything that could).
             """,
+        version: AssayVersion.current,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 

@@ -56,10 +56,11 @@ public enum ExitStatus: Int32, Sendable {
     /// Some input could not be read (after checking everything that could).
     case inputErrors = 3
 
-    /// The status for a finished run: input errors outrank violations.
-    public static func of(_ summary: CheckSummary, failOn: Severity?) -> ExitStatus {
+    /// The status for a finished run: input errors outrank violations. With `maxViolations`, the run
+    /// fails only when more than that many violations are at or above `failOn`.
+    public static func of(_ summary: CheckSummary, failOn: Severity?, maxViolations: Int = 0) -> ExitStatus {
         if summary.inputErrors > 0 || summary.unreadableInputs > 0 { return .inputErrors }
-        if let failOn, summary.violations(atLeast: failOn) > 0 { return .violations }
+        if let failOn, summary.violations(atLeast: failOn) > maxViolations { return .violations }
         return .clean
     }
 }

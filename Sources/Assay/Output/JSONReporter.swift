@@ -23,6 +23,12 @@ public struct JSONReporter: CheckReporter {
     }
 
     public mutating func finish(_ summary: CheckSummary) {
+        out.write(Self.document(violations: violations, errors: errors, problems: problems, summary: summary) + "\n")
+        out.flush()
+    }
+
+    /// The `--format json` document (schema: docs/report-schema.json).
+    static func document(violations: [JSONValue], errors: [JSONValue], problems: [JSONValue], summary: CheckSummary) -> String {
         let document = JSONValue.object(JSONObject([
             .init(key: "version", value: .number(JSONNumber(1))),
             .init(key: "violations", value: .array(violations)),
@@ -32,7 +38,6 @@ public struct JSONReporter: CheckReporter {
         ]))
         var text = ""
         JSONWriter.write(document, into: &text)
-        out.write(text + "\n")
-        out.flush()
+        return text
     }
 }
