@@ -442,7 +442,7 @@ public struct HTMLReportReporter: DocumentReporter {
             let fires = rule.examples.filter(\.fires).count
             let passes = rule.examples.count - fires
             html += "<details class=\"examples\"><summary>Examples: \(fires) that fire, \(passes) that pass</summary>\n<ul>\n"
-            for example in rule.examples.sorted(by: { $0.fires && !$1.fires }) {
+            for example in rule.examples.filter(\.fires) + rule.examples.filter({ !$0.fires }) {
                 let tag = example.fires ? "fires" : "passes"
                 html += "<li><span class=\"tag tag-\(tag)\">\(tag)</span><code>\(HTMLEscaping.visible(JSONWriter.string(.object(example.record))))</code>"
                 if let expected = example.expectedMatch { html += "<span>expect <mark>\(HTMLEscaping.visible(expected))</mark></span>" }

@@ -89,7 +89,7 @@ enum HTMLReportStyle {
         mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 0 2px; box-shadow: 0 0 0 1px #e9c45a inset; }
         .ellipsis { color: var(--muted); }
         .cp { display: inline-block; font-family: var(--mono); font-size: 10px; line-height: 1.3; padding: 0 3px; margin: 0 1px; border-radius: 3px; background: #ffe3e3; color: #a61e1e; vertical-align: 1px; }
-        .badge-hidden { display: inline-block; background: var(--hidden-bg); color: var(--hidden); border: 1px solid #d8c7fb; border-radius: 4px; padding: 0 6px; font-size: 11.5px; font-weight: 600; margin-bottom: 3px; }
+        .badge-hidden { display: inline-block; white-space: nowrap; background: var(--hidden-bg); color: var(--hidden); border: 1px solid #d8c7fb; border-radius: 4px; padding: 0 6px; font-size: 11.5px; font-weight: 600; margin-bottom: 3px; }
         .law { display: block; margin-top: 4px; font-size: 12px; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
         .none { color: #9aa6b6; }
         .empty { padding: 28px; text-align: center; color: var(--muted); }

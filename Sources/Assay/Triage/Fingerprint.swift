@@ -13,7 +13,7 @@ public enum Fingerprint {
 
     /// The text the fingerprint is computed from: `rule␟record␟field␟normalised match`.
     public static func canonicalKey(_ violation: Violation) -> String {
-        let field = (violation.field ?? "").split(separator: ".").filter { Int($0) == nil }.joined(separator: ".")
+        let field = TriageField.withoutIndices(violation.field ?? "")
         let match = violation.match.map { String(decoding: normalizer.normalizeTerm($0), as: UTF8.self) } ?? ""
         return [violation.rule, violation.record, field, match].joined(separator: "\u{1F}")
     }
