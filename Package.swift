@@ -5,6 +5,13 @@ let package = Package(
     name: "Assay",
     products: [
         .library(name: "Assay", targets: ["Assay"]),
+        // The building blocks, for embedding and for the fuzz targets in fuzz/ (a separate package).
+        .library(name: "AssayDSL", targets: ["AssayDSL"]),
+        .library(name: "AssayText", targets: ["AssayText"]),
+        .library(name: "AssayRegex", targets: ["AssayRegex"]),
+        .library(name: "AssayJSON", targets: ["AssayJSON"]),
+        .library(name: "AssayCSV", targets: ["AssayCSV"]),
+        .library(name: "AssayXML", targets: ["AssayXML"]),
         .executable(name: "assay", targets: ["AssayCLI"]),
     ],
     dependencies: [
