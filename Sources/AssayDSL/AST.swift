@@ -115,6 +115,8 @@ public struct RuleDecl: Sendable {
     public var message: Located<String>?
     public var lets: [LetDecl] = []
     public var when: ConditionNode?
+    /// True when a `when` clause was written, even if it failed to parse (so no "missing when" follows).
+    public var wroteWhen = false
     public var unless: ConditionNode?
     public var examples: [ExampleDecl] = []
     /// Span of the whole `rule … { … }`.

@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case unreadableFile = "A107"
     case tableRowMismatch = "A108"
     case invalidExample = "A109"
+    case nestingTooDeep = "A110"
     case ruleCanNeverFire = "W201"
     case nonCanonicalField = "W202"
     case duplicateTerm = "W203"

@@ -8,6 +8,10 @@ public struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var diagnostics = DiagnosticBag()
+    /// Current nesting of conditions and record literals; bounded so hostile input cannot overflow the stack.
+    private var nesting = 0
+    /// Deepest nesting accepted (conditions, parentheses, `not`, record literals).
+    static let maxNesting = 200
 
     /// Parses a source file into a tree plus diagnostics.
     public static func parse(_ file: SourceFile) -> (PackFile, [Diagnostic]) {
@@ -371,6 +375,7 @@ public struct Parser {
             let table = try identifier("a table name")
             rule.lets.append(LetDecl(name: name, lookup: try lookup(table: table)))
         case "when":
+            rule.wroteWhen = true
             if rule.when != nil { diagnostics.report(.duplicateDefinition, "rule has two 'when' clauses; join them with 'and'", at: wordSpan) }
             rule.when = try condition()
         case "unless":
@@ -417,7 +422,20 @@ public struct Parser {
         return terms.count == 1 ? first : .and(terms, span: first.span.through(terms.last!.span))
     }
 
+    /// Enters one level of nesting, or reports A110 and fails when the limit is reached.
+    private mutating func enterNesting() throws(SyntaxError) {
+        nesting += 1
+        if nesting > Self.maxNesting {
+            diagnostics.report(
+                .nestingTooDeep, "nesting too deep (more than \(Self.maxNesting) levels of conditions or values)",
+                at: current.span)
+            throw SyntaxError()
+        }
+    }
+
     private mutating func unaryCondition() throws(SyntaxError) -> ConditionNode {
+        try enterNesting()
+        defer { nesting -= 1 }
         if current.isWord("not") {
             let start = advance().span
             let inner = try unaryCondition()
@@ -643,6 +661,8 @@ public struct Parser {
     }
 
     private mutating func recordValue() throws(SyntaxError) -> JSONValue {
+        try enterNesting()
+        defer { nesting -= 1 }
         switch current.kind {
         case .leftBrace:
             return .object(try recordObject())

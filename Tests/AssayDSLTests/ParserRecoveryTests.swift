@@ -99,3 +99,24 @@ struct ParserRecoveryTests {
         #expect(file.rules.first?.severity?.value == "high")
     }
 }
+
+@Suite("Parser limits")
+struct ParserLimitTests {
+    @Test("deeply nested conditions are an A110 error, not a stack overflow", arguments: [
+        String(repeating: "(", count: 20_000) + "a == 1" + String(repeating: ")", count: 20_000),
+        String(repeating: "not ", count: 50_000) + "a == 1",
+    ])
+    func deepNesting(condition: String) {
+        let source = DSL.header + "rule R {\n  when \(condition)\n}\n"
+        let (_, diagnostics) = Parser.parse(SourceFile(path: "deep.assay", text: source))
+        #expect(diagnostics.contains { $0.code == .nestingTooDeep })
+    }
+
+    @Test("deeply nested record literals in examples are an A110 error")
+    func deepRecord() {
+        let value = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let source = DSL.header + "rule R {\n  examples { fires { a: \(value) } }\n}\n"
+        let (_, diagnostics) = Parser.parse(SourceFile(path: "deep.assay", text: source))
+        #expect(diagnostics.contains { $0.code == .nestingTooDeep })
+    }
+}

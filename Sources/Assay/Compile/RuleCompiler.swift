@@ -48,7 +48,11 @@ extension PackCompiler {
         }
         let title = require(declaration.title, "title")
         let message = require(declaration.message, "message")
-        _ = require(declaration.when, "when")
+        if declaration.wroteWhen, declaration.when == nil {
+            ok = false  // the parse error already explains it
+        } else {
+            _ = require(declaration.when, "when")
+        }
         let category: Category? = declaration.category.flatMap { located in
             guard let value = Category(rawValue: located.value) else {
                 diagnostics.report(
