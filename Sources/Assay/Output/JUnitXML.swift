@@ -14,34 +14,24 @@ enum JUnitXML {
     }
 
     /// Character data: `&`, `<`, `>` escaped (`>` so `]]>` can never appear).
-    static func text(_ value: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars where !isRemoved(scalar) {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    static func text(_ value: String) -> String { escape(value, attribute: false) }
 
     /// A double-quoted attribute value's content: also `"` and `'`, and tab, line feed and carriage
     /// return as character references so attribute-value normalisation keeps them.
-    static func attribute(_ value: String) -> String {
+    static func attribute(_ value: String) -> String { escape(value, attribute: true) }
+
+    private static func escape(_ value: String, attribute: Bool) -> String {
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars where !isRemoved(scalar) {
             switch scalar {
             case "&": out.append(contentsOf: "&amp;".unicodeScalars)
             case "<": out.append(contentsOf: "&lt;".unicodeScalars)
             case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&apos;".unicodeScalars)
-            case "\t": out.append(contentsOf: "&#9;".unicodeScalars)
-            case "\n": out.append(contentsOf: "&#10;".unicodeScalars)
             case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
+            case "\"" where attribute: out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'" where attribute: out.append(contentsOf: "&apos;".unicodeScalars)
+            case "\t" where attribute: out.append(contentsOf: "&#9;".unicodeScalars)
+            case "\n" where attribute: out.append(contentsOf: "&#10;".unicodeScalars)
             default: out.append(scalar)
             }
         }
