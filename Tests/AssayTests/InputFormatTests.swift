@@ -25,6 +25,12 @@ struct InputFormatTests {
         #expect(InputFormat.sniff(Array(text.utf8)) == format)
     }
 
+    @Test("a JSON Lines record longer than the sniffing sample is still JSON Lines")
+    func longFirstLine() {
+        let record = #"{"id":"m","kind":"post","text":""# + String(repeating: "13800138000 ", count: 600)
+        #expect(InputFormat.sniff(Array(record.utf8.prefix(4096))) == .jsonl)
+    }
+
     @Test("a CSV header tells Shopify, WooCommerce and other layouts apart")
     func csvFlavour() {
         #expect(InputFormat.csvFlavour(header: ["Handle", "Title", "Body (HTML)", "Variant Price"]) == .shopify)

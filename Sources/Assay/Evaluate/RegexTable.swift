@@ -14,7 +14,7 @@ struct RegexTable: Sendable {
             case .depthLimitExceeded: return "regex depth limit exceeded"
             case .other(let code, let message): return "regex error \(code): \(message)"
             }
-        }
+        } ?? (scan.truncated ? "more than \(Self.maxMatchesPerField) regex matches in one field" : nil)
         return (scan.ranges, failure)
     }
 

@@ -37,7 +37,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case UInt8(ascii: "["): return .json
         case UInt8(ascii: "<"): return .gmc
         case UInt8(ascii: "{"):
-            // JSON Lines when the first line holds a complete object, else one pretty-printed document.
+            // JSON Lines when the first line holds a complete object (or is longer than the sample — a
+            // pretty-printed document breaks its first line early), else one pretty-printed document.
+            guard bytes.contains(0x0A) else { return .jsonl }
             let firstLine = bytes.prefix { $0 != 0x0A }
             var depth = 0
             var inString = false
