@@ -11,16 +11,27 @@ public enum DiagnosticRenderer {
         let file = diagnostic.span.file
         let start = file.position(of: diagnostic.span.range.lowerBound)
         let end = file.position(of: diagnostic.span.range.upperBound)
-        var out = "\(file.path):\(start.line):\(start.column): \(diagnostic.severity.rawValue)"
-        out += "[\(diagnostic.code.rawValue)]: \(diagnostic.message)\n"
-        let line = file.lineText(start.line)
+        var out = "\(TerminalSafeText.sanitize(file.path)):\(start.line):\(start.column): \(diagnostic.severity.rawValue)"
+        out += "[\(diagnostic.code.rawValue)]: \(TerminalSafeText.sanitize(diagnostic.message))\n"
+        // Control characters are replaced by a space so the caret still lines up.
+        let line = String(String.UnicodeScalarView(file.lineText(start.line).unicodeScalars.map {
+            TerminalSafeText.isControl($0) ? " " : $0
+        }))
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        out += " \(gutter) | \(line)\n"
-        let scalars = Array(line.unicodeScalars)
-        let prefixWidth = displayWidth(scalars.prefix(max(0, start.column - 1)))
-        let underlineEnd = end.line == start.line ? max(end.column, start.column + 1) : scalars.count + 1
-        let underlined = scalars.dropFirst(start.column - 1).prefix(max(1, underlineEnd - start.column))
+        var scalars = Array(line.unicodeScalars)
+        var column = start.column
+        // Very long lines (minified or binary files) are shown as a window around the caret.
+        if scalars.count > 160 {
+            let from = max(0, column - 1 - 60)
+            let to = min(scalars.count, from + 160)
+            scalars = (from > 0 ? Array("…".unicodeScalars) : []) + Array(scalars[from..<to]) + (to < scalars.count ? Array("…".unicodeScalars) : [])
+            column = column - from + (from > 0 ? 1 : 0)
+        }
+        out += " \(gutter) | \(String(String.UnicodeScalarView(scalars)))\n"
+        let prefixWidth = displayWidth(scalars.prefix(max(0, column - 1)))
+        let underlineEnd = end.line == start.line ? max(end.column, start.column + 1) : start.column + scalars.count
+        let underlined = scalars.dropFirst(max(0, column - 1)).prefix(max(1, min(underlineEnd - start.column, 80)))
         let width = max(1, displayWidth(underlined))
         out += " \(pad) | " + String(repeating: " ", count: prefixWidth) + "^"
         out += String(repeating: "~", count: width - 1) + "\n"
@@ -30,9 +41,13 @@ public enum DiagnosticRenderer {
         return out
     }
 
-    /// Renders many diagnostics followed by a count line, e.g. `2 errors, 1 warning`.
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
-        var out = diagnostics.map(render).joined()
+    /// Renders many diagnostics (at most `limit`; a line says how many more there were) followed by a
+    /// count line, e.g. `2 errors, 1 warning`.
+    public static func render(_ diagnostics: [Diagnostic], limit: Int = 50) -> String {
+        var out = diagnostics.prefix(limit).map(render).joined()
+        if diagnostics.count > limit {
+            out += "… \(diagnostics.count - limit) more diagnostics not shown\n"
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         if !diagnostics.isEmpty {

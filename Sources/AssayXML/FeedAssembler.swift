@@ -37,6 +37,11 @@ struct FeedAssembler {
     private var head = 0
 
     private var paths = FeedPathTable()
+    /// Elements nested deeper than this inside one item make the item an input error: no feed needs
+    /// them, and unbounded paths would cost memory quadratic in the depth.
+    static let maxItemDepth = 64
+    /// Elements opened past `maxItemDepth` in the current item (not tracked, only counted).
+    private var untracked = 0
     private var depth = 0
     private var inItem = false
     private var itemDepth = 0
@@ -106,6 +111,15 @@ struct FeedAssembler {
             // A well-formed element named `item` inside an item is just a field.
         }
         guard inItem else { return }
+        if open.count >= Self.maxItemDepth {
+            if untracked == 0, !itemErrors.contains(where: { $0.message.hasPrefix("elements nested deeper") }) {
+                itemErrors.append(FeedError(
+                    line: line, column: nil,
+                    message: "elements nested deeper than \(Self.maxItemDepth) levels inside an item"))
+            }
+            untracked += 1
+            return
+        }
         let parent = open.last?.pathID ?? FeedPathTable.root
         let pathID = paths.path(parent: parent, local: local, prefix: prefix, google: google)
         let link = XMLBytes.equals(local, "link") ? href() : nil
@@ -121,6 +135,10 @@ struct FeedAssembler {
     mutating func endElement() {
         defer { depth -= 1 }
         guard inItem else { return }
+        if untracked > 0 {
+            untracked -= 1
+            return
+        }
         if depth <= itemDepth {
             finishItem(closed: true)
             return
@@ -146,6 +164,7 @@ struct FeedAssembler {
         inItem = true
         itemDepth = depth
         itemLine = line
+        untracked = 0
         open.removeAll(keepingCapacity: true)
         fields.removeAll(keepingCapacity: true)
         fieldOrders.removeAll(keepingCapacity: true)
@@ -158,6 +177,7 @@ struct FeedAssembler {
     /// errors becomes those errors. `closed: false` means it was never closed.
     private mutating func finishItem(closed: Bool) {
         inItem = false
+        untracked = 0
         open.removeAll(keepingCapacity: true)
         if itemErrors.isEmpty && closed {
             var result = fields

@@ -45,7 +45,7 @@ struct ViolationBuilder {
                          canonical: candidate.canonical, value: candidate.text, env: candidate.env))
             }
         }
-        for (path, count) in perField where count > Self.maxPerField {
+        for (path, count) in perField.sorted(by: { $0.key < $1.key }) where count > Self.maxPerField {
             evaluation.noteCap(rule: rule.id, field: path, total: count, cap: Self.maxPerField)
         }
         return violations

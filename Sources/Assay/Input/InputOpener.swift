@@ -2,6 +2,11 @@ import AssayCSV
 import AssayXML
 import Foundation
 
+/// A source with no records (an empty input file).
+struct EmptyRecordSource: RecordSource {
+    mutating func next() -> RecordEvent? { nil }
+}
+
 /// Opens one input as a stream of canonical records: the format is the forced one, else the one the
 /// extension names, else the one the content suggests; a CSV's header decides Shopify, WooCommerce or a
 /// user mapping.
@@ -9,6 +14,12 @@ public enum InputOpener {
     /// Opens `path` (`label` is the name shown in locations, e.g. `-` for a spooled standard input).
     public static func open(_ path: String, label: String? = nil, options: InputOptions) throws -> any RecordSource {
         let label = label ?? path
+        // An empty file holds no records, whatever its format (a feed or CSV with no header is not an error).
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            (attributes[.size] as? NSNumber)?.intValue == 0, attributes[.type] as? FileAttributeType == .typeRegular
+        {
+            return EmptyRecordSource()
+        }
         let format = try options.format ?? InputFormat.byExtension(path) ?? InputFormat.sniff(sample(path))
         switch format {
         case .jsonl:

@@ -1,3 +1,5 @@
+import AssayDSL
+
 /// The output formats, by the names `--format` and `--output FORMAT=PATH` use.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case text, json, jsonl, sarif, junit, github, csv, html
@@ -77,7 +79,7 @@ public struct ConsoleDocumentReporter: CheckReporter {
 
     public mutating func inputError(_ error: RecordError) {
         run.inputErrors.append(error)
-        err.write(error.rendered + "\n")
+        err.write(TerminalSafeText.sanitize(error.rendered) + "\n")
     }
 
     public mutating func finish(_ summary: CheckSummary) {

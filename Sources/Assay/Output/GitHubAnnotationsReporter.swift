@@ -1,3 +1,4 @@
+import AssayDSL
 /// `--output github=FILE` (or standard output in a GitHub Actions step): workflow commands that GitHub
 /// Actions turns into annotations on the changed files.
 ///
@@ -64,13 +65,14 @@ public struct GitHubAnnotationsReporter: DocumentReporter, Sendable {
     }
 
     /// `@actions/core`'s `escapeData`: `%` → `%25`, CR → `%0D`, LF → `%0A`.
+    /// Other control characters (escape sequences) are then shown as `\u{1B}`, never emitted.
     public static func escapeData(_ text: String) -> String {
-        escape(text, property: false)
+        TerminalSafeText.sanitize(escape(text, property: false))
     }
 
     /// `@actions/core`'s `escapeProperty`: as `escapeData`, and `:` → `%3A`, `,` → `%2C`.
     public static func escapeProperty(_ text: String) -> String {
-        escape(text, property: true)
+        TerminalSafeText.sanitize(escape(text, property: true))
     }
 
     private static func escape(_ text: String, property: Bool) -> String {

@@ -1,3 +1,5 @@
+import AssayDSL
+
 /// `--format jsonl`: one JSON object per violation on standard output, as records are checked; input
 /// errors and rule problems go to standard error as `file:line:col: error: …` lines, the summary too.
 public struct JSONLinesReporter: CheckReporter {
@@ -16,7 +18,7 @@ public struct JSONLinesReporter: CheckReporter {
     }
 
     public mutating func inputError(_ error: RecordError) {
-        err.write(error.rendered + "\n")
+        err.write(TerminalSafeText.sanitize(error.rendered) + "\n")
     }
 
     public mutating func finish(_ summary: CheckSummary) {

@@ -1,3 +1,5 @@
+import AssayDSL
+
 /// `--format text`: compiler-style lines a person reads in a terminal or CI log.
 ///
 ///     fixtures/listings.jsonl:3: high: [ADV-CN-ABSOLUTE] absolute term “最佳” is forbidden in advertising
@@ -24,7 +26,7 @@ public struct TextReporter: CheckReporter {
     }
 
     public mutating func inputError(_ error: RecordError) {
-        err.write(error.rendered + "\n")
+        err.write(TerminalSafeText.sanitize(error.rendered) + "\n")
     }
 
     public mutating func finish(_ summary: CheckSummary) {
@@ -37,17 +39,19 @@ public struct TextReporter: CheckReporter {
         let severity = color ? paint(violation.severity) : violation.severity.rawValue
         let origin = violation.origin
         let location = "\(origin.file):\(origin.line)" + (origin.column.map { ":\($0)" } ?? "")
-        var text = "\(location): \(severity): [\(violation.rule)] \(violation.message)\n"
-        text += "  record \(violation.record) (\(violation.kind.rawValue))"
+        // Record data is untrusted: control characters are made visible, never sent to the terminal.
+        let safe = { (text: String) in TerminalSafeText.sanitize(text) }
+        var text = "\(safe(location)): \(severity): [\(violation.rule)] \(safe(violation.message))\n"
+        text += "  record \(safe(violation.record)) (\(violation.kind.rawValue))"
         if let field = violation.field {
-            text += " \(field)"
+            text += " \(safe(field))"
             if let source = violation.textSource {
                 text += source.isHidden ? " [hidden from shoppers: \(source.rawValue)]" : " [\(source.rawValue) text]"
             }
             if let start = violation.start, let end = violation.end {
                 text += " \(start)..<\(end): " + context(of: violation, in: record)
             } else if let match = violation.match {
-                text += " = \(match)"
+                text += " = \(safe(match))"
             }
         }
         return text + "\n"
@@ -57,16 +61,16 @@ public struct TextReporter: CheckReporter {
     func context(of violation: Violation, in record: Record) -> String {
         guard let field = violation.field, let start = violation.start, let end = violation.end else { return "" }
         let value = FieldPath(field).resolve(in: record.fields).first?.value
-        guard case .string(let text)? = value else { return violation.match ?? "" }
+        guard case .string(let text)? = value else { return TerminalSafeText.sanitize(violation.match ?? "") }
         let scalars = Array(text.unicodeScalars)
-        guard start <= end, end <= scalars.count else { return violation.match ?? "" }
+        guard start <= end, end <= scalars.count else { return TerminalSafeText.sanitize(violation.match ?? "") }
         let radius = 24
         let from = max(0, start - radius)
         let to = min(scalars.count, end + radius)
         func slice(_ lower: Int, _ upper: Int) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[lower..<upper].map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
-            return String(view)
+            return TerminalSafeText.sanitize(String(view))
         }
         let open = color ? "\u{1B}[1;31m" : "["
         let close = color ? "\u{1B}[0m" : "]"
@@ -86,7 +90,9 @@ public struct TextReporter: CheckReporter {
     }
 
     static func render(_ problem: RuleProblem, origin: RecordOrigin) -> String {
-        "\(origin.file):\(origin.line): warning: [\(problem.rule)] record \(problem.record) field \(problem.field): \(problem.message)\n"
+        TerminalSafeText.sanitize(
+            "\(origin.file):\(origin.line): warning: [\(problem.rule)] record \(problem.record) field \(problem.field): \(problem.message)")
+            + "\n"
     }
 
     /// The closing summary.

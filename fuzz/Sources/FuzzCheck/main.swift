@@ -47,6 +47,19 @@ struct CountingReporter: CheckReporter {
     mutating func finish(_ summary: CheckSummary) { finished = true }
 }
 
+/// Loads the packs and warms every lazy table before fuzzing starts, so that one-time allocations are not
+/// taken for a leak of the first input (LeakSanitizer also misreads Swift indirect-enum boxes held in
+/// tagged pointers as leaked; they belong to the policy, which lives for the whole process).
+@_cdecl("LLVMFuzzerInitialize")
+public func initialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeMutableRawPointer?) -> Int32 {
+    let warmUp = #"{"kind":"listing","id":"w","title":"最 佳 ＮＯ．１ 國家級 <b>x</b>","description":"<p>电话 138 0013 8000</p>","price":1,"market":"CN","currency":"CNY"}"#
+    var source = JSONLinesRecordSource(bytes: Array(warmUp.utf8), name: "warm-up")
+    var summary = CheckSummary()
+    var reporter = CountingReporter()
+    InputChecker(policy: Bundled.policy).check(&source, summary: &summary, reporter: &reporter)
+    return 0
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []

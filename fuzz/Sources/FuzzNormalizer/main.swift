@@ -11,6 +11,10 @@
 // - WordBoundary.isWholeWord runs on every match.
 import AssayText
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzNormalizer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
@@ -29,8 +33,13 @@ public func fuzzNormalizer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     var copy = text
     let viaBytes = copy.withUTF8 { normalizer.normalize(utf8: $0) }
     if viaBytes != normalized { fatalError("normalize(utf8:) differs from normalize(String) on valid UTF-8") }
-    let raw = textBytes.withUnsafeBufferPointer { normalizer.normalize(utf8: $0) }
-    checkInvariants(raw, scalarCount: nil, "normalize(utf8:) on raw bytes")
+    // Raw bytes: the documented contract is one U+FFFD per malformed byte, so the scalar count is that of a
+    // strict decoder (no surrogates, nothing above U+10FFFF, no overlong forms).
+    // ASSAY_FUZZ_SKIP=raw-utf8 turns this off while a known bug is open (see fuzz/README.md).
+    if !Skip.rawUTF8 {
+        let raw = textBytes.withUnsafeBufferPointer { normalizer.normalize(utf8: $0) }
+        checkInvariants(raw, scalarCount: strictScalarCount(textBytes), "normalize(utf8:) on raw bytes")
+    }
 
     let patterns = terms.map { normalizer.normalizeTerm($0) }
     for (index, pattern) in patterns.enumerated() where String(validating: pattern, as: UTF8.self) == nil {
@@ -67,6 +76,31 @@ public func fuzzNormalizer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         previous = match.range
     }
     return 0
+}
+
+enum Skip {
+    static let rawUTF8: Bool = {
+        guard let value = getenv("ASSAY_FUZZ_SKIP") else { return false }
+        return String(cString: value).split(separator: ",").contains("raw-utf8")
+    }()
+}
+
+/// Scalars in `bytes` when every well-formed UTF-8 sequence is one scalar and every other byte is one U+FFFD.
+func strictScalarCount(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    var i = 0
+    while i < bytes.count {
+        var length = 1
+        for candidate in 2...4 where i + candidate <= bytes.count {
+            if String(validating: bytes[i..<(i + candidate)], as: UTF8.self)?.unicodeScalars.count == 1 {
+                length = candidate
+                break
+            }
+        }
+        count += 1
+        i += length
+    }
+    return count
 }
 
 func findBlankLine(_ bytes: [UInt8]) -> Int? {
