@@ -75,14 +75,11 @@ struct DeterminismAndAtomicityTests {
 
     @Test("several capped fields in one record: the cap problems come in the same order every run")
     func capProblemsOrder() throws {
-        // ViolationBuilder iterates a Dictionary (per-field counts) to report caps, and Swift seeds hashing
-        // per process, so the order of the problems changes between runs.
-        try withKnownIssue("per-field cap problems are reported in Dictionary order (ViolationBuilder.build)", isIntermittent: true) {
-            let runs = try (0..<6).map { _ in
-                try Self.run(console: "json", rules: Self.adversarialRules, inputs: ["adversarial/inputs/cap-several-fields.jsonl"])
-            }
-            Self.expectIdentical(runs, "cap-several-fields")
+        // Regression: the cap problems were once reported in Dictionary order, which Swift seeds per process.
+        let runs = try (0..<6).map { _ in
+            try Self.run(console: "json", rules: Self.adversarialRules, inputs: ["adversarial/inputs/cap-several-fields.jsonl"])
         }
+        Self.expectIdentical(runs, "cap-several-fields")
     }
 
     // MARK: atomic outputs
