@@ -139,6 +139,20 @@ seed("FuzzRegex", "(a+)+$\n" + "a" * 40 + "!")
 seed("FuzzRegex", "(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]{4}){2}\n电话 138 0013 8000 ".encode() + b"\xff\xfe\xe6\x9c end")
 seed("FuzzRegex", "\n")
 
+# The adversarial/ fixture set (hostile inputs and rule files), where present, by kind.
+adv = os.path.join(repo, "adversarial")
+for path in sorted(glob.glob(f"{adv}/inputs/*")):
+    if not os.path.isfile(path):
+        continue
+    data, name = read(path), os.path.basename(path)
+    for suffix, targets in [(".jsonl", ["FuzzJSONLines", "FuzzCheck"]), (".json", ["FuzzJSONLines"]),
+                            (".csv", ["FuzzCSV"]), (".xml", ["FuzzFeed"]), (".xml.gz", ["FuzzFeed"])]:
+        if name.endswith(suffix):
+            for target in targets:
+                seed(target, data)
+for path in sorted(glob.glob(f"{adv}/rules/*.assay")):
+    seed("FuzzRuleFile", read(path))
+
 for target in sorted(counts):
     print(f"{target}: {counts[target]} new seeds")
 total = {t: len(os.listdir(os.path.join(out, t))) for t in sorted(os.listdir(out))} if os.path.isdir(out) else {}

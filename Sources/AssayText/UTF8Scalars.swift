@@ -13,22 +13,28 @@ enum UTF8Scalars {
         let b0 = UInt32(bytes[i])
         if b0 < 0x80 { return (b0, 1) }
         let n = bytes.count
+        // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF. Anything
+        // else is one U+FFFD per byte.
+        if b0 >= 0xC2 && b0 < 0xE0 {
+            guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (replacement, 1) }
+            return ((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F), 2)
+        }
         if b0 >= 0xE0 && b0 < 0xF0 {
             guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else {
                 return (replacement, 1)
             }
-            let v = (b0 & 0x0F) << 12 | (UInt32(bytes[i + 1]) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
+            let second = bytes[i + 1]
+            if (b0 == 0xE0 && second < 0xA0) || (b0 == 0xED && second > 0x9F) { return (replacement, 1) }
+            let v = (b0 & 0x0F) << 12 | (UInt32(second) & 0x3F) << 6 | (UInt32(bytes[i + 2]) & 0x3F)
             return (v, 3)
         }
-        if b0 >= 0xC0 && b0 < 0xE0 {
-            guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return (replacement, 1) }
-            return ((b0 & 0x1F) << 6 | (UInt32(bytes[i + 1]) & 0x3F), 2)
-        }
-        if b0 >= 0xF0 && b0 < 0xF8 {
+        if b0 >= 0xF0 && b0 <= 0xF4 {
             guard i + 3 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80
             else { return (replacement, 1) }
+            let second = bytes[i + 1]
+            if (b0 == 0xF0 && second < 0x90) || (b0 == 0xF4 && second > 0x8F) { return (replacement, 1) }
             let v =
-                (b0 & 0x07) << 18 | (UInt32(bytes[i + 1]) & 0x3F) << 12
+                (b0 & 0x07) << 18 | (UInt32(second) & 0x3F) << 12
                 | (UInt32(bytes[i + 2]) & 0x3F) << 6 | (UInt32(bytes[i + 3]) & 0x3F)
             return (v, 4)
         }

@@ -112,7 +112,7 @@ public final class FeedReader {
     private func release() {
         if let context {
             session.context = nil
-            xmlFreeParserCtxt(context)
+            assay_xml_free_parser(context)
             self.context = nil
         }
         source?.release()

@@ -144,4 +144,14 @@ static inline int assay_html_sax_parse(const char *buffer, int size, const htmlS
     return 0;
 }
 
+// Frees a parser context and the compatibility document libxml2 builds for entity declarations when the
+// SAX handler has no callbacks for them (xmlFreeParserCtxt does not free ctxt->myDoc).
+static inline void assay_xml_free_parser(xmlParserCtxtPtr ctxt) {
+    if (ctxt == NULL) return;
+    if (ctxt->myDoc != NULL) {
+        xmlFreeDoc(ctxt->myDoc);
+        ctxt->myDoc = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+}
 #endif
