@@ -238,13 +238,7 @@ struct CSVRowScanner: Sendable {
             case .rowEnd:
                 // `position` is on the row's newline, or at the end of input.
                 if position < fill {
-                    if p[position] == carriageReturn {
-                        if position + 1 == fill && !atEnd { return .needMore }
-                        position += position + 1 < fill && p[position + 1] == lineFeed ? 2 : 1
-                    } else {
-                        position += 1
-                    }
-                    line += 1
+                    if !consumeLineEnd(p, at: position, fill: fill, atEnd: atEnd) { return .needMore }
                 }
                 state = .rowDone
                 if isBlankRow(p) { continue }
@@ -262,13 +256,7 @@ struct CSVRowScanner: Sendable {
                     }
                     return .needMore
                 }
-                if p[index] == carriageReturn {
-                    if index + 1 == fill && !atEnd { return .needMore }
-                    position += index + 1 < fill && p[index + 1] == lineFeed ? 2 : 1
-                } else {
-                    position += 1
-                }
-                line += 1
+                if !consumeLineEnd(p, at: index, fill: fill, atEnd: atEnd) { return .needMore }
                 beginRow()
             }
         }
@@ -277,6 +265,20 @@ struct CSVRowScanner: Sendable {
     private var fieldTooLong: String { "field is longer than maxFieldBytes (\(maxFieldBytes) bytes)" }
 
     /// Starts a new row at `position`.
+    /// Steps over the line ending at `index` (LF, CR or CRLF) and counts the line. False when a CR ends
+    /// the buffer and more input may still bring its LF.
+    @inline(__always)
+    private mutating func consumeLineEnd(_ p: UnsafePointer<UInt8>, at index: Int, fill: Int, atEnd: Bool) -> Bool {
+        if p[index] == CSVByte.carriageReturn {
+            if index + 1 == fill && !atEnd { return false }
+            position = index + (index + 1 < fill && p[index + 1] == CSVByte.lineFeed ? 2 : 1)
+        } else {
+            position = index + 1
+        }
+        line += 1
+        return true
+    }
+
     private mutating func beginRow() {
         state = .fieldStart
         rowStart = position

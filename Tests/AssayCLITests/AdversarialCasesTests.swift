@@ -189,7 +189,7 @@ enum AdversarialGenerator {
             try write("many-rules.assay", pack)
         case "long-line-100mb":
             let path = directory + "/long-line.jsonl"
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             defer { try? handle.close() }
             try handle.write(contentsOf: Data(#"{"id":"G1","kind":"listing","title":"forbidden"}"#.utf8 + [0x0A]))

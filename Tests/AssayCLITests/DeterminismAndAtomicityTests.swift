@@ -102,7 +102,7 @@ struct DeterminismAndAtomicityTests {
 
         init(_ arguments: [String], stdoutPath: String) throws {
             self.stdoutPath = stdoutPath
-            FileManager.default.createFile(atPath: stdoutPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
             process.executableURL = URL(fileURLWithPath: AssayProcess.executable)
             process.arguments = arguments
             process.currentDirectoryURL = URL(fileURLWithPath: AssayProcess.repositoryRoot)

@@ -54,8 +54,8 @@ final class FieldText {
         let offsets = scalarByteOffsets
         let lower = offsets[min(range.lowerBound, offsets.count - 1)]
         let upper = offsets[min(range.upperBound, offsets.count - 1)]
-        let utf8 = Array(original.utf8)
-        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+        let utf8 = original.utf8
+        return String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)], as: UTF8.self)
     }
 
     /// The normalised bytes of a range, as a string (for validators).

@@ -23,12 +23,7 @@ enum HTMLEscaping {
     /// to split terms or reorder text) and controls become a small `U+200B` tag, so evasions show and a
     /// bidi override cannot reorder the rest of the page. Newlines and tabs become spaces.
     static func visible(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            appendVisible(scalar, to: &out)
-        }
-        return out
+        visible(scalars: text.unicodeScalars)
     }
 
     /// `visible(_:)` over a run of scalars.
