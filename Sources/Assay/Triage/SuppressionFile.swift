@@ -8,7 +8,7 @@ import Foundation
 /// {"version": 1, "suppressions": [
 ///   {"rule": "ADV-CN-ABSOLUTE", "record": "L1", "field": "title", "match": "最佳",
 ///    "reason": "brand name 最佳食品 cleared by legal, ticket LEGAL-142", "expires": "2026-12-31"},
-///   {"rule": "PRIV-*", "record": "merchant-*", "reason": "KYC export reviewed by the privacy team"}
+///   {"rule": "PRV-*", "record": "merchant-*", "reason": "KYC export reviewed by the privacy team"}
 /// ]}
 /// ```
 ///
