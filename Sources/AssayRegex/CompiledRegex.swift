@@ -9,9 +9,13 @@ import CPCRE2
 /// `\C` (match one code unit) is forbidden, so matches always begin and end on
 /// scalar boundaries.
 ///
-/// Thread safety: the compiled code and match context are never mutated after
-/// `init`, and every scan allocates its own match data, so instances are safe to
-/// share across tasks (hence `@unchecked Sendable`).
+/// Every scan is bounded by ``RegexLimits`` in steps, never in time, so a
+/// catastrophic pattern fails the same way on every run.
+///
+/// Thread safety: the compiled code and match contexts are never mutated after
+/// `init`, and every scan allocates its own match data (and, when counted, its
+/// own match context), so instances are safe to share across tasks (hence
+/// `@unchecked Sendable`).
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern as given to `init`.
     public let pattern: String
@@ -21,8 +25,14 @@ public final class CompiledRegex: @unchecked Sendable {
     public let limits: RegexLimits
 
     private let code: OpaquePointer
-    private let matchContext: OpaquePointer
+    /// Per-position limit ``RegexLimits/fastPathLimit``: the uncounted first try.
+    private let fastContext: OpaquePointer
+    /// Per-position limit ``RegexLimits/matchLimit``; copied per counted scan to carry its counter.
+    private let fullContext: OpaquePointer
     private let jitCompiled: Bool
+    /// The pattern compiled with `PCRE2_AUTO_CALLOUT`, whose callouts count the steps of a scan;
+    /// nil when that compilation failed (the fast path then uses the full match limit).
+    private let counted: (code: OpaquePointer, jit: Bool)?
 
     /// Whether matching runs JIT-compiled machine code (`false` means the
     /// PCRE2 interpreter is used because JIT is unavailable on this platform).
@@ -58,15 +68,36 @@ public final class CompiledRegex: @unchecked Sendable {
         if options.contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }
         if options.contains(.extended) { flags |= UInt32(PCRE2_EXTENDED) }
 
+        let utf8 = Array(pattern.utf8)
+        let compiled: OpaquePointer
+        switch Self.compile(utf8, flags: flags) {
+        case .success(let code): compiled = code
+        case .failure(let error): throw error
+        }
+        guard let fast = pcre2_match_context_create_8(nil), let full = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw RegexCompileError(message: "out of memory creating a match context", byteOffset: 0, scalarOffset: 0)
+        }
+        let countedCode = limits.fastPathLimit < limits.matchLimit
+            ? try? Self.compile(utf8, flags: flags | UInt32(PCRE2_AUTO_CALLOUT)).get() : nil
+        pcre2_set_match_limit_8(fast, countedCode == nil ? limits.matchLimit : limits.fastPathLimit)
+        pcre2_set_depth_limit_8(fast, limits.depthLimit)
+        pcre2_set_match_limit_8(full, limits.matchLimit)
+        pcre2_set_depth_limit_8(full, limits.depthLimit)
+        self.code = compiled
+        self.fastContext = fast
+        self.fullContext = full
+        self.jitCompiled = allowJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.counted = countedCode.map { ($0, allowJIT && pcre2_jit_compile_8($0, UInt32(PCRE2_JIT_COMPLETE)) == 0) }
+    }
+
+    private static func compile(_ utf8: [UInt8], flags: UInt32) -> Result<OpaquePointer, RegexCompileError> {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let utf8 = Array(pattern.utf8)
         let compiled: OpaquePointer? = utf8.withUnsafeBufferPointer { buffer in
             // A non-nil pointer is required even for the empty pattern.
             withUnsafePointer(to: UInt8(0)) { empty in
-                pcre2_compile_8(
-                    buffer.baseAddress ?? empty, buffer.count, flags,
-                    &errorCode, &errorOffset, nil)
+                pcre2_compile_8(buffer.baseAddress ?? empty, buffer.count, flags, &errorCode, &errorOffset, nil)
             }
         }
         guard let compiled else {
@@ -74,25 +105,17 @@ public final class CompiledRegex: @unchecked Sendable {
             let scalarOffset = utf8[0..<byteOffset].reduce(0) { count, byte in
                 count + (byte & 0xC0 == 0x80 ? 0 : 1)
             }
-            throw RegexCompileError(
-                message: pcre2Message(for: errorCode),
-                byteOffset: byteOffset,
-                scalarOffset: scalarOffset)
+            return .failure(RegexCompileError(
+                message: pcre2Message(for: errorCode), byteOffset: byteOffset, scalarOffset: scalarOffset))
         }
-        guard let context = pcre2_match_context_create_8(nil) else {
-            pcre2_code_free_8(compiled)
-            throw RegexCompileError(message: "out of memory creating a match context", byteOffset: 0, scalarOffset: 0)
-        }
-        pcre2_set_match_limit_8(context, limits.matchLimit)
-        pcre2_set_depth_limit_8(context, limits.depthLimit)
-        self.code = compiled
-        self.matchContext = context
-        self.jitCompiled = allowJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        return .success(compiled)
     }
 
     deinit {
-        pcre2_match_context_free_8(matchContext)
+        pcre2_match_context_free_8(fastContext)
+        pcre2_match_context_free_8(fullContext)
         pcre2_code_free_8(code)
+        if let counted { pcre2_code_free_8(counted.code) }
     }
 
     /// All non-overlapping matches in `bytes`, left to right, at most `maxMatches`.
@@ -108,6 +131,24 @@ public final class CompiledRegex: @unchecked Sendable {
     ///     whether another match followed. Must not be negative.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int = 1000) -> RegexScan {
         precondition(maxMatches >= 0, "maxMatches must not be negative")
+        let fast = scan(bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext)
+        guard fast.failure == .matchLimitExceeded, let counted,
+            let context = pcre2_match_context_copy_8(fullContext)
+        else { return fast }
+        // Some position needed more than the fast-path limit: redo the scan counting every step.
+        defer { pcre2_match_context_free_8(context) }
+        let budget = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { budget.deallocate() }
+        budget.initialize(to: limits.scanStepBudget)
+        pcre2_set_callout_8(context, countStep, budget)
+        var result = scan(bytes, maxMatches: maxMatches, code: counted.code, jit: counted.jit, context: context)
+        if case .other(let code, _)? = result.failure, code == PCRE2_ERROR_CALLOUT { result.failure = .scanBudgetExceeded }
+        return result
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int, code: OpaquePointer, jit: Bool, context: OpaquePointer
+    ) -> RegexScan {
         var scan = RegexScan()
         guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
             scan.failure = .other(
@@ -123,7 +164,9 @@ public final class CompiledRegex: @unchecked Sendable {
             var start = 0
             var flags: UInt32 = 0
             while start <= length {
-                let rc = match(subject, length, start, flags, matchData)
+                let rc = jit
+                    ? pcre2_jit_match_8(code, subject, length, start, flags, matchData, context)
+                    : pcre2_match_8(code, subject, length, start, flags, matchData, context)
                 if rc == PCRE2_ERROR_NOMATCH { break }
                 if rc < 0 {
                     scan.failure = Self.failure(for: rc)
@@ -173,16 +216,6 @@ public final class CompiledRegex: @unchecked Sendable {
         !scan(bytes, maxMatches: 1).ranges.isEmpty
     }
 
-    private func match(
-        _ subject: UnsafePointer<UInt8>, _ length: Int, _ start: Int, _ flags: UInt32,
-        _ matchData: OpaquePointer
-    ) -> Int32 {
-        if jitCompiled {
-            return pcre2_jit_match_8(code, subject, length, start, flags, matchData, matchContext)
-        }
-        return pcre2_match_8(code, subject, length, start, flags, matchData, matchContext)
-    }
-
     private static func failure(for rc: Int32) -> RegexMatchFailure {
         switch rc {
         case PCRE2_ERROR_MATCHLIMIT: .matchLimitExceeded
@@ -190,4 +223,12 @@ public final class CompiledRegex: @unchecked Sendable {
         default: .other(code: rc, message: pcre2Message(for: rc))
         }
     }
+}
+
+/// The auto-callout handler of counted scans: one call per pattern item reached; abandons the match
+/// (PCRE2 then returns `PCRE2_ERROR_CALLOUT`) once the scan's step budget is used up.
+private func countStep(_ block: UnsafeMutablePointer<pcre2_callout_block_8>?, _ data: UnsafeMutableRawPointer?) -> Int32 {
+    guard let budget = data?.assumingMemoryBound(to: Int.self) else { return 0 }
+    budget.pointee -= 1
+    return budget.pointee < 0 ? PCRE2_ERROR_CALLOUT : 0
 }

@@ -12,6 +12,7 @@ struct RegexTable: Sendable {
             switch failure {
             case .matchLimitExceeded: return "regex match limit exceeded"
             case .depthLimitExceeded: return "regex depth limit exceeded"
+            case .scanBudgetExceeded: return "regex step budget for one field exceeded"
             case .other(let code, let message): return "regex error \(code): \(message)"
             }
         } ?? (scan.truncated ? "more than \(Self.maxMatchesPerField) regex matches in one field" : nil)
