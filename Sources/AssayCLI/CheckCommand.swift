@@ -40,6 +40,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
+    @Option(help: "Worker threads that parse and check records (default: one per CPU core). Output is identical for any number.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @OptionGroup var input: InputArguments
 
     @Argument(help: "Input files or directories (.jsonl, .json, .csv, .xml, .xml.gz); - reads standard input.")
@@ -50,6 +53,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--fail-on must be one of info, low, medium, high, critical, none")
         }
         guard maxViolations >= 0 else { throw ValidationError("--max-violations must not be negative") }
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file, directory or -") }
         try input.validate()
         _ = try documentOutputs()
@@ -71,7 +75,7 @@ struct CheckCommand: ParsableCommand {
         let options = try input.options()
         let policy = try rules.load(showWarnings: false)
         let (filters, recorder) = try makeFilters(policy: policy)
-        let checker = InputChecker(policy: policy, options: options, filters: filters)
+        let checker = InputChecker(policy: policy, options: options, filters: filters, jobs: jobs)
         let out = OutputSink.standardOutput()
         let err = OutputSink.standardError()
         let version = AssayVersion.current

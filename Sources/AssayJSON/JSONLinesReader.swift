@@ -98,6 +98,35 @@ public struct JSONLinesReader: Sequence, IteratorProtocol, Sendable {
 
     /// The next non-blank line, or `nil` at the end of the input.
     public mutating func next() -> Line? {
+        guard let raw = nextRaw() else { return nil }
+        switch raw.content {
+        case .failure(let error): return Line(lineNumber: raw.lineNumber, result: .failure(error))
+        case .success(let bytes): return Line(lineNumber: raw.lineNumber, result: Self.parse(bytes, lineNumber: raw.lineNumber, maxDepth: maxDepth))
+        }
+    }
+
+    /// One non-blank line, not yet parsed (byte-order mark and trailing CR removed), or a read/length
+    /// error: lets the caller parse lines on other threads with ``parse(_:lineNumber:maxDepth:)``.
+    public struct RawLine: Sendable {
+        /// 1-based physical line number.
+        public let lineNumber: Int
+        /// The line's bytes, or why it could not be read.
+        public let content: Result<[UInt8], JSONParseError>
+    }
+
+    /// Parses one line's bytes as a JSON value; errors carry `lineNumber`.
+    public static func parse(_ bytes: [UInt8], lineNumber: Int, maxDepth: Int = 512) -> Result<JSONValue, JSONParseError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONParseError) {
+                return .success(try JSONParser.parse(buffer, maxDepth: maxDepth))
+            } catch {
+                return .failure(error.onLine(lineNumber))
+            }
+        }
+    }
+
+    /// The next non-blank line without parsing it; nil at the end of the input.
+    public mutating func nextRaw() -> RawLine? {
         while !finished {
             let newline = findNewline()
             if let newline {
@@ -156,7 +185,7 @@ public struct JSONLinesReader: Sequence, IteratorProtocol, Sendable {
     }
 
     /// Parses one line's bytes, or returns `nil` for a blank line.
-    private mutating func process(_ range: Range<Int>) -> Line? {
+    private mutating func process(_ range: Range<Int>) -> RawLine? {
         var lower = range.lowerBound
         var upper = range.upperBound
         if atFileStart {
@@ -176,28 +205,18 @@ public struct JSONLinesReader: Sequence, IteratorProtocol, Sendable {
             }
         }
         if blank { return nil }
-        let depth = maxDepth
-        let number = lineNumber
-        let result: Result<JSONValue, JSONParseError> = buffer.withUnsafeBufferPointer { all in
-            let slice = UnsafeBufferPointer(rebasing: all[lower..<upper])
-            do throws(JSONParseError) {
-                return .success(try JSONParser.parse(slice, maxDepth: depth))
-            } catch {
-                return .failure(error.onLine(number))
-            }
-        }
-        return Line(lineNumber: number, result: result)
+        return RawLine(lineNumber: lineNumber, content: .success(Array(buffer[lower..<upper])))
     }
 
-    private func longLineFailure() -> Line {
+    private func longLineFailure() -> RawLine {
         let error = JSONParseError(
             message: "line is longer than maxLineBytes (\(maxLineBytes) bytes); skipped",
             byteOffset: maxLineBytes, line: lineNumber, column: 1)
-        return Line(lineNumber: lineNumber, result: .failure(error))
+        return RawLine(lineNumber: lineNumber, content: .failure(error))
     }
 
     /// Compacts the buffer and reads one more chunk. Returns a failure line on a read error.
-    private mutating func readMore() -> Line? {
+    private mutating func readMore() -> RawLine? {
         guard let source else {
             atEnd = true
             return nil
@@ -226,7 +245,7 @@ public struct JSONLinesReader: Sequence, IteratorProtocol, Sendable {
             let reason = FileDescriptorOwner.describe(errno: Int32(-count))
             let error = JSONParseError(
                 message: "read error: \(reason)", byteOffset: fill - start, line: lineNumber + 1, column: 1)
-            return Line(lineNumber: lineNumber + 1, result: .failure(error))
+            return RawLine(lineNumber: lineNumber + 1, content: .failure(error))
         }
         if count == 0 { atEnd = true }
         fill += count

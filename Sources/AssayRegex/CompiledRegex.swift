@@ -68,11 +68,18 @@ public final class CompiledRegex: @unchecked Sendable {
         if options.contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }
         if options.contains(.extended) { flags |= UInt32(PCRE2_EXTENDED) }
 
-        let utf8 = Array(pattern.utf8)
-        let compiled: OpaquePointer
+        // Errors are located in the pattern as written; what runs is the JIT-safe rewrite of it.
+        var utf8 = Array(pattern.utf8)
+        var compiled: OpaquePointer
         switch Self.compile(utf8, flags: flags) {
         case .success(let code): compiled = code
         case .failure(let error): throw error
+        }
+        let rewritten = JITCompatibility.rewrite(pattern)
+        if allowJIT, rewritten != pattern, case .success(let code) = Self.compile(Array(rewritten.utf8), flags: flags) {
+            pcre2_code_free_8(compiled)
+            compiled = code
+            utf8 = Array(rewritten.utf8)
         }
         guard let fast = pcre2_match_context_create_8(nil), let full = pcre2_match_context_create_8(nil) else {
             pcre2_code_free_8(compiled)
@@ -130,8 +137,13 @@ public final class CompiledRegex: @unchecked Sendable {
     ///   - maxMatches: Stop after this many matches; ``RegexScan/truncated`` tells
     ///     whether another match followed. Must not be negative.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int = 1000) -> RegexScan {
+        scan(bytes, maxMatches: maxMatches, using: RegexMatchData())
+    }
+
+    /// The same as ``scan(_:maxMatches:)``, reusing caller-owned match data (one allocation for many scans).
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int = 1000, using matchData: RegexMatchData) -> RegexScan {
         precondition(maxMatches >= 0, "maxMatches must not be negative")
-        let fast = scan(bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext)
+        let fast = scan(bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext, matchData: matchData.pointer)
         guard fast.failure == .matchLimitExceeded, let counted,
             let context = pcre2_match_context_copy_8(fullContext)
         else { return fast }
@@ -141,21 +153,18 @@ public final class CompiledRegex: @unchecked Sendable {
         defer { budget.deallocate() }
         budget.initialize(to: limits.scanStepBudget)
         pcre2_set_callout_8(context, countStep, budget)
-        var result = scan(bytes, maxMatches: maxMatches, code: counted.code, jit: counted.jit, context: context)
+        var result = scan(bytes, maxMatches: maxMatches, code: counted.code, jit: counted.jit, context: context, matchData: matchData.pointer)
         if case .other(let code, _)? = result.failure, code == PCRE2_ERROR_CALLOUT { result.failure = .scanBudgetExceeded }
         return result
     }
 
     private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int, code: OpaquePointer, jit: Bool, context: OpaquePointer
+        _ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int, code: OpaquePointer, jit: Bool, context: OpaquePointer,
+        matchData: OpaquePointer
     ) -> RegexScan {
         var scan = RegexScan()
-        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            scan.failure = .other(
-                code: Int32(PCRE2_ERROR_NOMEMORY), message: pcre2Message(for: Int32(PCRE2_ERROR_NOMEMORY)))
-            return scan
-        }
-        defer { pcre2_match_data_free_8(matchData) }
+        // Only group 0 is read: with a one-pair ovector PCRE2 returns 0 ("ovector too small") for a
+        // pattern with groups, and still fills in the whole match.
         let ovector = pcre2_get_ovector_pointer_8(matchData)!
 
         withUnsafePointer(to: UInt8(0)) { empty in

@@ -90,3 +90,38 @@ struct InterpreterFallbackTests {
         #expect(large.scan(subject).failure == nil)
     }
 }
+
+@Suite("JIT compatibility")
+struct JITCompatibilityTests {
+    @Test("negated shorthand classes match Chinese text under JIT as in the interpreter")
+    func negatedShorthandsMatchNonASCII() throws {
+        for pattern in [#"x\S"#, #"x\D"#, #"x\W"#, #"淘口令\s*\S{0,4}[a-z0-9]{5}"#] {
+            let jit = try CompiledRegex(pattern: pattern)
+            let interpreted = try CompiledRegex(pattern: pattern, options: [], limits: .default, allowJIT: false)
+            for subject in ["x中y", "复制淘口令 ¥abcdef12345¥", "x😀"] {
+                #expect(jit.scan(subject) == interpreted.scan(subject), "\(pattern) on \(subject)")
+            }
+        }
+        #expect(try CompiledRegex(pattern: #"x\S"#).scan("x中").ranges == [0..<4])
+    }
+
+    @Test("the rewrite leaves classes, quoting and escaped backslashes alone")
+    func rewriteIsLocal() {
+        #expect(JITCompatibility.rewrite(#"a\Sb"#) == #"a[\S]b"#)
+        #expect(JITCompatibility.rewrite(#"[\S\d]\D"#) == #"[\S\d][\D]"#)
+        #expect(JITCompatibility.rewrite(#"\\S"#) == #"\\S"#)
+        #expect(JITCompatibility.rewrite(#"\Q\S\E\W"#) == #"\Q\S\E[\W]"#)
+        #expect(JITCompatibility.rewrite(#"[[:alpha:]\]]\S"#) == #"[[:alpha:]\]][\S]"#)
+        #expect(JITCompatibility.rewrite(#"[]\S]\S"#) == #"[]\S][\S]"#)
+    }
+
+    @Test("compile errors still point into the pattern as written")
+    func errorsPointAtOriginal() {
+        #expect(throws: RegexCompileError.self) { try CompiledRegex(pattern: #"\S\S("#) }
+        do {
+            _ = try CompiledRegex(pattern: #"\S\S("#)
+        } catch {
+            #expect(error.byteOffset == 5)
+        }
+    }
+}

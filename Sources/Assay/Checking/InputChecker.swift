@@ -25,13 +25,21 @@ public struct InputChecker {
     public let options: InputOptions
     /// Baselines and suppressions, applied in order before anything is reported or counted.
     public let filters: [any ViolationFilter]
+    /// Worker threads that decode and check records (1: everything on the calling thread). Reports,
+    /// summaries and filters see records in input order whatever the number, so output is identical.
+    public let jobs: Int
 
     /// Creates a checker.
-    public init(policy: PolicySet, options: InputOptions = InputOptions(), filters: [any ViolationFilter] = []) {
+    public init(policy: PolicySet, options: InputOptions = InputOptions(), filters: [any ViolationFilter] = [], jobs: Int = 1) {
         self.policy = policy
         self.options = options
         self.filters = filters
+        self.jobs = max(1, jobs)
     }
+
+    /// Records per work batch in a parallel check, and the input bytes that end a batch early.
+    static let batchRecords = 512
+    static let batchBytes = 512 << 10
 
     /// Extensions a directory argument contributes (files directly inside it, sorted).
     public static let directoryExtensions = [".jsonl", ".ndjson", ".json", ".csv", ".xml", ".xml.gz", ".rss", ".atom"]
@@ -79,26 +87,66 @@ public struct InputChecker {
 
     /// Checks the records of one source.
     public func check<S: RecordSource, R: CheckReporter>(_ source: inout S, summary: inout CheckSummary, reporter: inout R) {
-        while let event = source.next() {
-            summary.recordsRead += 1
-            switch event {
-            case .error(let error):
-                summary.inputErrors += 1
-                reporter.inputError(error)
-            case .record(let record):
-                summary.recordsChecked += 1
-                reporter.checked(record)
-                var result = policy.check(record)
-                if !filters.isEmpty, !result.violations.isEmpty {
-                    var violations = result.violations
-                    for filter in filters { violations = filter.apply(violations, in: record) }
-                    result = CheckResult(violations: violations, problems: result.problems)
+        guard jobs > 1 else {
+            while let event = source.next() {
+                let result: CheckResult? = if case .record(let record) = event { policy.check(record) } else { nil }
+                consume(event, result, summary: &summary, reporter: &reporter)
+            }
+            return
+        }
+        // Batches of pending records go to the workers, which decode and check them; results come back
+        // in input order and are filtered, counted and reported here.
+        let queue = OrderedWorkQueue<[(RecordEvent, CheckResult?)]>(workers: jobs, capacity: jobs * 4)
+        defer { queue.close() }
+        let policy = self.policy
+        var exhausted = false
+        while true {
+            while !exhausted, queue.hasRoom {
+                var batch: [PendingRecord] = []
+                var bytes = 0
+                while batch.count < Self.batchRecords, bytes < Self.batchBytes, let pending = source.nextPending() {
+                    batch.append(pending)
+                    bytes += pending.approximateBytes
                 }
-                summary.add(result.violations)
-                summary.ruleProblems += result.problems.count
-                if !result.violations.isEmpty || !result.problems.isEmpty {
-                    reporter.record(record, result: result)
+                if batch.isEmpty {
+                    exhausted = true
+                    break
                 }
+                queue.submit { [batch] in
+                    batch.map { pending in
+                        let event = pending.resolve()
+                        if case .record(let record) = event { return (event, policy.check(record)) }
+                        return (event, nil)
+                    }
+                }
+            }
+            guard let results = queue.next() else { break }
+            for (event, result) in results { consume(event, result, summary: &summary, reporter: &reporter) }
+        }
+    }
+
+    /// Counts, filters and reports one record's outcome (always on the calling thread, in input order).
+    private func consume<R: CheckReporter>(
+        _ event: RecordEvent, _ result: CheckResult?, summary: inout CheckSummary, reporter: inout R
+    ) {
+        summary.recordsRead += 1
+        switch event {
+        case .error(let error):
+            summary.inputErrors += 1
+            reporter.inputError(error)
+        case .record(let record):
+            summary.recordsChecked += 1
+            reporter.checked(record)
+            guard var result else { return }
+            if !filters.isEmpty, !result.violations.isEmpty {
+                var violations = result.violations
+                for filter in filters { violations = filter.apply(violations, in: record) }
+                result = CheckResult(violations: violations, problems: result.problems)
+            }
+            summary.add(result.violations)
+            summary.ruleProblems += result.problems.count
+            if !result.violations.isEmpty || !result.problems.isEmpty {
+                reporter.record(record, result: result)
             }
         }
     }

@@ -62,3 +62,15 @@ indirect enum Condition: Sendable {
     case comparison(Operand, ComparatorOperator, Operand)
     case dynamicComparison(Operand, Operand, Operand)
 }
+
+extension Condition {
+    /// The fields of every `matches` condition inside this one (duplicates possible).
+    var matchedFields: [FieldRef] {
+        switch self {
+        case .all(let items), .any(let items), .atLeast(_, let items): items.flatMap(\.matchedFields)
+        case .not(let inner): inner.matchedFields
+        case .match(let fields, _): fields
+        case .validity, .presence, .membership, .comparison, .dynamicComparison: []
+        }
+    }
+}

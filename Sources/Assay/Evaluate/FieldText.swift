@@ -1,3 +1,4 @@
+import AssayRegex
 import AssayText
 
 /// One text field of one record, normalised once and scanned lazily: the term hits and each regex's
@@ -9,8 +10,9 @@ final class FieldText {
     let original: String
     /// The normalised form that terms and regexes see.
     let normalized: NormalizedText
-    private var termHits: [[TermIndex.Hit]]?
-    private var regexHits: [Int: [Range<Int>]] = [:]
+    private var termScan: TermIndex.FieldScan?
+    /// Matches of the regexes run on this field so far (a few per field: a list, not a table).
+    private var regexHits: [(id: Int, ranges: [Range<Int>])] = []
     private var regexFailures: [Int: String] = [:]
     private lazy var scalarByteOffsets: [Int] = {
         var offsets: [Int] = []
@@ -24,26 +26,51 @@ final class FieldText {
         return offsets
     }()
 
-    init(path: String, original: String, normalizer: TextNormalizer) {
+    /// Match data shared by every regex run of the record this field belongs to.
+    private let matchData: RegexMatchData
+
+    init(path: String, original: String, normalizer: TextNormalizer, matchData: RegexMatchData) {
         self.path = path
         self.original = original
         self.normalized = normalizer.normalize(original)
+        self.matchData = matchData
     }
 
-    func hits(_ index: TermIndex) -> [[TermIndex.Hit]] {
-        if let termHits { return termHits }
-        let computed = index.hits(in: normalized)
-        termHits = computed
+    /// The automaton's findings in this field (computed once).
+    func scan(_ index: TermIndex) -> TermIndex.FieldScan {
+        if let termScan { return termScan }
+        let computed = index.scan(normalized, using: matchData)
+        termScan = computed
         return computed
     }
 
+
+    /// Whether a matcher source can find anything here, judged from the field's scan alone (cheap: no
+    /// copies); true when the field has not been scanned yet.
+    func mayMatch(_ source: MatchSource, _ index: TermIndex) -> Bool {
+        guard termScan != nil else { return true }
+        switch source {
+        case .terms(let vocabularies):
+            for vocabulary in vocabularies where termScan!.vocabularies.contains(vocabulary) { return true }
+            return false
+        case .regex(let id, _):
+            if index.regexIsPrefiltered[id], !termScan!.regexCandidates.contains(id) { return false }
+            return termScan!.digits >= index.regexMinimumDigits[id]
+        }
+    }
+
     /// Byte ranges of a regex's matches in the normalised text; a limit failure is remembered and reported.
-    func regexMatches(_ id: Int, _ regexes: RegexTable) -> [Range<Int>] {
-        if let cached = regexHits[id] { return cached }
-        let scan = regexes.scan(id, normalized.bytes)
-        regexHits[id] = scan.ranges
-        if let failure = scan.failure { regexFailures[id] = failure }
-        return scan.ranges
+    /// A prefiltered regex runs only when its prefilter passed in this field, and no regex runs on a field
+    /// with fewer ASCII digits than its matches need (otherwise it cannot match).
+    func regexMatches(_ id: Int, _ regexes: RegexTable, _ index: TermIndex) -> [Range<Int>] {
+        let scan = self.scan(index)
+        if index.regexIsPrefiltered[id], !scan.regexCandidates.contains(id) { return [] }
+        if scan.digits < index.regexMinimumDigits[id] { return [] }
+        if let cached = regexHits.first(where: { $0.id == id }) { return cached.ranges }
+        let found = regexes.scan(id, normalized.bytes, using: matchData)
+        regexHits.append((id, found.ranges))
+        if let failure = found.failure { regexFailures[id] = failure }
+        return found.ranges
     }
 
     /// Regex failures (match or depth limit) seen so far, by regex id.

@@ -1,3 +1,4 @@
+import AssayRegex
 import AssayText
 
 /// Loaded, compiled policy packs: load once, then check any number of records from any number of
@@ -19,6 +20,10 @@ public final class PolicySet: Sendable {
     let tables: [Table]
     let regexTable: RegexTable
     let termIndex: TermIndex
+    /// Per rule (same order as `rules`): what a record must contain for the rule to be evaluated.
+    let triggers: [RuleTrigger]
+    /// Per record kind: every field some rule of that kind matches terms or regexes in, each once.
+    let matchFields: [RecordKind: [FieldRef]]
     /// How many distinct field paths conditions read (ids of `FieldRef`).
     let fieldCount: Int
     let normalizer = TextNormalizer()
@@ -34,7 +39,29 @@ public final class PolicySet: Sendable {
         self.vocabularies = vocabularies
         self.tables = tables
         self.regexTable = regexTable
-        self.termIndex = TermIndex(vocabularies: vocabularies)
+        let normalizer = self.normalizer
+        let regexAtoms: [[[UInt8]]?] = regexTable.regexes.map { regex in
+            guard !regex.options.contains(.extended), let atoms = RequiredLiterals.atoms(of: regex.pattern),
+                atoms.allSatisfy({ normalizer.normalizeTerm(String(decoding: $0, as: UTF8.self)) == $0 })
+            else { return nil }
+            return atoms
+        }
+        let termIndex = TermIndex(vocabularies: vocabularies, regexAtoms: regexAtoms, regexes: regexTable.regexes)
+        self.termIndex = termIndex
+        self.triggers = rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) }
+        var matchFields: [RecordKind: [FieldRef]] = [:]
+        for rule in rules {
+            for kind in rule.kinds {
+                var fields = matchFields[kind] ?? []
+                for condition in [rule.when] + (rule.unless.map { [$0] } ?? []) {
+                    for field in condition.matchedFields where !fields.contains(where: { $0.id == field.id }) {
+                        fields.append(field)
+                    }
+                }
+                matchFields[kind] = fields
+            }
+        }
+        self.matchFields = matchFields
         var byID: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { byID[rule.id] = index }
         self.rulesByID = byID
@@ -46,9 +73,12 @@ public final class PolicySet: Sendable {
     /// Checks one record against every rule (or only the rules named in `only`).
     public func check(_ record: Record, only: Set<String>? = nil) -> CheckResult {
         let evaluation = RecordEvaluation(policy: self, record: record)
+        let found = evaluation.scanSignals()
         var violations: [Violation] = []
-        for rule in rules where only?.contains(rule.id) ?? true {
-            violations.append(contentsOf: evaluation.violations(of: rule))
+        for index in rules.indices {
+            if let only, !only.contains(rules[index].id) { continue }
+            guard triggers[index].mayFire(vocabularies: found.vocabularies, regexes: found.regexes) else { continue }
+            violations.append(contentsOf: evaluation.violations(of: rules[index]))
         }
         return CheckResult(violations: violations, problems: evaluation.problems)
     }

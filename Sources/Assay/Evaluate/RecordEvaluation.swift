@@ -1,5 +1,6 @@
 import AssayDSL
 import AssayJSON
+import AssayRegex
 import AssayText
 
 /// Evaluates rules against one record. It owns the record's field cache, so each field is normalised
@@ -9,6 +10,8 @@ final class RecordEvaluation {
     let record: Record
     private var fieldTexts: [String: FieldText] = [:]
     private var textsByField: [[FieldText]?]
+    /// PCRE2 match data shared by every regex scan of this record.
+    private let matchData = RegexMatchData()
     /// Problems met while evaluating (regex limits), reported with the record.
     private(set) var problems: [RuleProblem] = []
 
@@ -52,6 +55,21 @@ final class RecordEvaluation {
         guard !witnesses.isEmpty else { return [] }
         if let unless = rule.unless, !evaluate(unless, env: env).isEmpty { return [] }
         return ViolationBuilder(rule: rule, evaluation: self).build(from: witnesses)
+    }
+
+    /// Scans every field the record's rules match text in, once: the vocabularies with hits and the
+    /// regexes whose atoms occur anywhere in the record (the input to each rule's `RuleTrigger`).
+    func scanSignals() -> (vocabularies: SignalSet, regexes: SignalSet) {
+        var vocabularies = SignalSet(capacity: policy.termIndex.vocabularyCount)
+        var regexes = SignalSet(capacity: policy.termIndex.regexCount)
+        for field in policy.matchFields[record.kind] ?? [] {
+            for text in texts(field) {
+                let scan = text.scan(policy.termIndex)
+                vocabularies.formUnion(scan.vocabularies)
+                regexes.formUnion(scan.regexCandidates)
+            }
+        }
+        return (vocabularies, regexes)
     }
 
     // MARK: conditions
@@ -227,17 +245,18 @@ final class RecordEvaluation {
     /// `trace` is set, for `assay explain` — those an allow phrase won over and those a validator rejected.
     func candidates(_ matcher: SingleMatcher, in text: FieldText, trace: Bool) -> MatchCandidates {
         var result = MatchCandidates()
+        guard trace || text.mayMatch(matcher.source, policy.termIndex) else { return result }
         switch matcher.source {
         case .terms(let vocabularies):
-            let hits = text.hits(policy.termIndex)
+            let scan = text.scan(policy.termIndex)
             for vocabulary in vocabularies {
-                for hit in hits[vocabulary] {
+                for hit in scan.hits(of: vocabulary) {
                     let term = policy.vocabularies[vocabulary].terms[Int(hit.term)]
                     result.kept.append((hit.start..<hit.end, term.canonical ?? term.text))
                 }
             }
         case .regex(let id, let validator):
-            for range in text.regexMatches(id, policy.regexTable) {
+            for range in text.regexMatches(id, policy.regexTable, policy.termIndex) {
                 if let validator, !validator.isValid(text.normalizedText(range)) {
                     if trace { result.failedValidation.append(range) }
                     continue
@@ -252,8 +271,8 @@ final class RecordEvaluation {
             }
         }
         if !matcher.except.isEmpty, !result.kept.isEmpty {
-            let hits = text.hits(policy.termIndex)
-            let allowed = matcher.except.flatMap { vocabulary in hits[vocabulary].map { (vocabulary, $0) } }
+            let scan = text.scan(policy.termIndex)
+            let allowed = matcher.except.flatMap { vocabulary in scan.hits(of: vocabulary).map { (vocabulary, $0) } }
             result.kept.removeAll { candidate in
                 guard let (vocabulary, winner) = allowed.first(where: {
                     $0.1.start <= candidate.range.lowerBound && $0.1.end >= candidate.range.upperBound
@@ -303,7 +322,7 @@ final class RecordEvaluation {
 
     private func fieldText(_ path: String, _ text: String) -> FieldText {
         if let existing = fieldTexts[path] { return existing }
-        let created = FieldText(path: path, original: text, normalizer: policy.normalizer)
+        let created = FieldText(path: path, original: text, normalizer: policy.normalizer, matchData: matchData)
         fieldTexts[path] = created
         return created
     }

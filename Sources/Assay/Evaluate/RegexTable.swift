@@ -6,8 +6,8 @@ struct RegexTable: Sendable {
     /// Matches per regex and field are capped; the cap is far above any real field.
     static let maxMatchesPerField = 1000
 
-    func scan(_ id: Int, _ bytes: [UInt8]) -> (ranges: [Range<Int>], failure: String?) {
-        let scan = regexes[id].scan(bytes, maxMatches: Self.maxMatchesPerField)
+    func scan(_ id: Int, _ bytes: [UInt8], using matchData: RegexMatchData) -> (ranges: [Range<Int>], failure: String?) {
+        let scan = bytes.withUnsafeBufferPointer { regexes[id].scan($0, maxMatches: Self.maxMatchesPerField, using: matchData) }
         let failure: String? = scan.failure.map { failure in
             switch failure {
             case .matchLimitExceeded: return "regex match limit exceeded"

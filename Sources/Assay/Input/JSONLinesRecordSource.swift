@@ -18,17 +18,12 @@ public struct JSONLinesRecordSource: RecordSource {
     }
 
     public mutating func next() -> RecordEvent? {
-        guard let line = reader.next() else { return nil }
-        let origin = RecordOrigin(file: file, line: line.lineNumber)
-        switch line.result {
-        case .failure(let error):
-            return .error(RecordError(origin: origin, column: error.column, message: error.message))
-        case .success(let value):
-            do {
-                return .record(try Record(json: value, origin: origin))
-            } catch {
-                return .error(error)
-            }
-        }
+        nextPending()?.resolve()
+    }
+
+    /// The next line, left unparsed so that a parallel check can parse it on a worker.
+    public mutating func nextPending() -> PendingRecord? {
+        guard let line = reader.nextRaw() else { return nil }
+        return .jsonLine(RawJSONLine(raw: line, file: file, maxDepth: reader.maxDepth))
     }
 }

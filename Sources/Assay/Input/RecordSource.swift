@@ -9,4 +9,6 @@ public enum RecordEvent: Sendable {
 public protocol RecordSource {
     /// The next record or input error; nil at the end of the input.
     mutating func next() -> RecordEvent?
+    /// The next event, possibly not yet decoded (see ``PendingRecord``); nil at the end of the input.
+    mutating func nextPending() -> PendingRecord?
 }

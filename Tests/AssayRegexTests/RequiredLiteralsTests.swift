@@ -1,0 +1,107 @@
+import Testing
+
+@testable import AssayRegex
+
+@Suite("Required literals")
+struct RequiredLiteralsTests {
+    private func atoms(_ pattern: String) -> [String]? {
+        RequiredLiterals.atoms(of: pattern)?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test("a literal run around classes gives its longest required piece")
+    func longestLiteralRun() {
+        #expect(atoms(#"保证\d+天"#) == ["保证"])
+        #expect(atoms(#"100%\s*natural"#) == ["natural"])
+        #expect(atoms(#"(?<![0-9])1[3-9]\d{9}(?![0-9])"#) == nil)
+    }
+
+    @Test("an alternation group needs an atom in every branch")
+    func alternationGroups() {
+        #expect(atoms(#"(?:微信|vx|wx)[:：]?\s*[a-z0-9_-]{5,}"#) == ["微信", "vx", "wx"])
+        #expect(atoms(#"(?:微信|v|wx)\d+"#) == nil)
+        #expect(atoms(#"refund|退款"#) == ["refund", "退款"])
+        #expect(atoms(#"refund|\d+"#) == nil)
+    }
+
+    @Test("optional pieces are not required")
+    func optionalPieces() {
+        #expect(atoms(#"colou?r"#) == ["colo"])
+        #expect(atoms(#"(?:free )?shipping"#) == ["shipping"])
+        #expect(atoms(#"(?:guarantee)?\d+"#) == nil)
+        #expect(atoms(#"ab{0,3}cd"#) == ["cd"])
+        #expect(atoms(#"(?:abc){2}x"#) == ["abc"])
+    }
+
+    @Test("literals are case-folded like the texts regexes run on")
+    func caseFolding() {
+        #expect(atoms(#"(?i)WeChat"#) == ["wechat"])
+        #expect(atoms(#"FDA\s+approved"#) == ["approved"])
+    }
+
+    @Test("escaped punctuation is literal; classes, properties and back references are not")
+    func escapes() {
+        #expect(atoms(#"www\.taobao\.com"#) == ["www.taobao.com"])
+        #expect(atoms(#"\p{Han}+店"#) == ["店"])
+        #expect(atoms(#"\p{Han}+a"#) == nil)
+        #expect(atoms(#"\p{Han}{2}旗舰店"#) == ["旗舰店"])
+        #expect(atoms(#"(\w+)\1-copy"#) == ["-copy"])
+        #expect(atoms(#"\x{4e00}abc"#) == ["abc"])
+    }
+
+    @Test("a rare single byte such as the @ of an e-mail address is an atom; a lone letter is not")
+    func rareSingleBytes() {
+        #expect(atoms(#"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]{2,}"#) == ["@"])
+        #expect(atoms(#"(?:加|\+)我?(?:v|微|薇)\s*[a-z0-9_-]{6,20}"#) == ["加", "+"])
+        #expect(atoms(#"x\d+"#) == nil)
+    }
+
+    @Test("lookarounds do not contribute atoms")
+    func lookarounds() {
+        #expect(atoms(#"(?=.*sale)\d+"#) == nil)
+        #expect(atoms(#"(?<!不)保证"#) == ["保证"])
+    }
+
+    @Test("constructs the analysis does not read give no atoms, so the regex always runs")
+    func unsupportedConstructs() {
+        #expect(atoms(#"(?x) a b c "#) == nil)
+        #expect(atoms(#"\Qa.b\E"#) == nil)
+        #expect(atoms(#"a"#) == nil)
+        #expect(atoms(#"abc)"#) == nil)
+        #expect(atoms(#""#) == nil)
+    }
+
+    @Test("every match of a regex contains one of its atoms")
+    func atomsAreSound() throws {
+        let cases: [(String, [String])] = [
+            (#"(?:微信|vx|wx)[:：]?\s*[a-z0-9_-]{5,}"#, ["加微信:abc_123", "vx  hello_world", "wx12345"]),
+            (#"保证\d+天(?:见效|退款)"#, ["保证7天见效", "保证30天退款"]),
+            (#"colou?r|hue"#, ["color", "colour", "hue"]),
+        ]
+        for (pattern, texts) in cases {
+            let regex = try CompiledRegex(pattern: pattern)
+            let atoms = try #require(RequiredLiterals.atoms(of: pattern))
+            for text in texts {
+                for range in regex.scan(text).ranges {
+                    let matched = Array(text.utf8)[range]
+                    #expect(atoms.contains { atom in
+                        matched.count >= atom.count
+                            && (0...(matched.count - atom.count)).contains { Array(matched.dropFirst($0).prefix(atom.count)) == atom }
+                    }, "\(pattern) on \(text)")
+                }
+            }
+        }
+    }
+
+    @Test("the minimum digit count of a match comes from digit classes, digit literals and their repetitions")
+    func minimumDigits() {
+        #expect(RequiredLiterals.minimumDigits(of: #"(?<![0-9])1[3-9]\d{9}(?![0-9])"#) == 11)
+        #expect(RequiredLiterals.minimumDigits(of: #"(?<![0-9])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])"#) == 9)
+        #expect(RequiredLiterals.minimumDigits(of: #"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}"#) == 10)
+        #expect(RequiredLiterals.minimumDigits(of: #"(?:\+86)?1(?:[ -]?[0-9]){10}"#) == 11)
+        #expect(RequiredLiterals.minimumDigits(of: #"1\d{10}|[a-z]{2}\d{2}"#) == 2)
+        #expect(RequiredLiterals.minimumDigits(of: #"[0-9-]{8}"#) == 0)
+        #expect(RequiredLiterals.minimumDigits(of: #"[^0-9]\d?"#) == 0)
+        #expect(RequiredLiterals.minimumDigits(of: #"(?=\d{5})\w+"#) == 0)
+        #expect(RequiredLiterals.minimumDigits(of: #"\d{3}\Q"#) == 0)
+    }
+}
