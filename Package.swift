@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "AssayCSV", targets: ["AssayCSV"]),
         .library(name: "AssayXML", targets: ["AssayXML"]),
         .executable(name: "assay", targets: ["AssayCLI"]),
+        // Benchmark peers and probes (bench/README.md); not installed, not used by the tests.
+        .executable(name: "assay-bench", targets: ["AssayBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "AssayBench", dependencies: ["Assay", "AssayJSON", "CPCRE2"]),
         .testTarget(name: "AssayRegexTests", dependencies: ["AssayRegex"]),
         .testTarget(name: "AssayTextTests", dependencies: ["AssayText"]),
         .testTarget(name: "AssayValidatorsTests", dependencies: ["AssayValidators"]),
