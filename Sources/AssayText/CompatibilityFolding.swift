@@ -9,9 +9,29 @@ enum CompatibilityFolding {
     /// True when `v` may change under NFKC or case folding and must take the slow path.
     @inline(__always)
     static func mayChange(_ v: UInt32) -> Bool {
+        if v >= tabulated.lowerBound && v < tabulated.upperBound {
+            let offset = Int(v - tabulated.lowerBound)
+            return table[offset >> 6] >> UInt64(offset & 63) & 1 != 0
+        }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.changesWhenNFKCCaseFolded
     }
+
+    /// Scalars whose answer is looked up in `table`: general punctuation through CJK symbols and
+    /// punctuation (U+2000–U+33FF), which Chinese listing text is full of (。、《》「」…) and for which the
+    /// Unicode property lookup costs hundreds of instructions each time.
+    static let tabulated: Range<UInt32> = 0x2000..<0x3400
+
+    /// One bit per tabulated scalar: `changesWhenNFKCCaseFolded`, computed once per process.
+    static let table: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (tabulated.count + 63) / 64)
+        for v in tabulated {
+            guard let scalar = Unicode.Scalar(v), scalar.properties.changesWhenNFKCCaseFolded else { continue }
+            let offset = Int(v - tabulated.lowerBound)
+            bits[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
 
     /// The normalised scalars for `v` (possibly none, possibly several).
     static func fold(_ v: UInt32) -> [UInt32] {
