@@ -57,6 +57,10 @@ for t in "${targets[@]}"; do
     after=$(ls "artifacts/$t" | wc -l)
     if [[ $status -ne 0 || $after -gt $before ]]; then
         failed+=("$t (exit $status; log fuzz/artifacts/$t.log)")
+        # The end of the log holds the sanitizer report or fatal error, the stack and, for small inputs,
+        # libFuzzer's "Base64:" line: enough to rebuild the input where the artifact is gone (CI).
+        echo "   -- end of fuzz/artifacts/$t.log:"
+        tail -n 60 "artifacts/$t.log" | cut -c1-400 | sed "s/^/   | /"
     fi
 done
 
@@ -64,7 +68,15 @@ found=$(find artifacts -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 
 if [[ ${#failed[@]} -gt 0 || -n "$found" ]]; then
     echo "== FAILED"
     for f in "${failed[@]}"; do echo "   $f"; done
-    [[ -n "$found" ]] && echo "$found" | sed 's|^|   fuzz/|'
+    if [[ -n "$found" ]]; then
+        echo "   findings (reproduce: fuzz/.build-fuzz/release/<Target> <file>; see fuzz/README.md):"
+        while IFS= read -r f; do
+            size=$(wc -c < "$f")
+            echo "   $here/$f ($size bytes)"
+            # Small findings are printed whole, so a CI log alone is enough to reproduce them.
+            if [[ $size -le 4096 ]]; then echo "     base64: $(base64 -w0 "$f")"; fi
+        done <<< "$found"
+    fi
     exit 1
 fi
 echo "== no crashes, timeouts or leaks"

@@ -152,6 +152,11 @@ for path in sorted(glob.glob(f"{adv}/inputs/*")):
                 seed(target, data)
 for path in sorted(glob.glob(f"{adv}/rules/*.assay")):
     seed("FuzzRuleFile", read(path))
+# Vocabulary files: FuzzRuleFile reads the raw bytes after `#~` on each line as the file's lines.
+for path in sorted(glob.glob(f"{adv}/rules/*.txt")) + vocab[:2]:
+    if os.path.isfile(path):
+        lines = read(path).split(b"\n")[:40]
+        seed("FuzzRuleFile", read(f"{adv}/rules/vocabulary-invalid-utf8.assay") + b"".join(b"#~" + l + b"\n" for l in lines))
 
 for target in sorted(counts):
     print(f"{target}: {counts[target]} new seeds")

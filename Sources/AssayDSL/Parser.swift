@@ -109,12 +109,41 @@ public struct Parser {
             case .rightBrace:
                 if depth == 0 { return }
                 depth -= 1
-            case .identifier(let word) where depth == 0 && words.contains(word) && position > start:
+            case .identifier(let word) where depth == 0 && words.contains(word) && position > start && startsClause():
                 return
             default:
                 break
             }
             advance()
+        }
+    }
+
+    /// Whether the clause word at the current position starts a clause rather than naming a field inside
+    /// a condition (`not not title matches …`, `category in […]`, `description is present`): after an
+    /// error inside a `when`, skipping must not stop at a field that merely shares a clause's name.
+    private func startsClause() -> Bool {
+        // `title "…"`, `message "…"`: a field followed by a string is never part of a condition.
+        if case .string = peek(1).kind { return true }
+        if position > 0 {
+            switch tokens[position - 1].kind {
+            case .identifier("not"), .identifier("and"), .identifier("or"), .identifier("when"), .identifier("unless"),
+                .identifier("as"), .identifier("in"), .comma, .leftParen, .equals, .dot:
+                return false
+            case let kind where Self.comparatorText(kind) != nil:
+                return false
+            default: break
+            }
+        }
+        let next = peek(1)
+        switch next.kind {
+        case .identifier("matches"), .identifier("is"), .identifier("in"), .dot, .leftBracket, .equals:
+            return false
+        case .identifier("not"):
+            return !peek(2).isWord("in")
+        case let kind where Self.comparatorText(kind) != nil:
+            return false
+        default:
+            return true
         }
     }
 

@@ -6,16 +6,25 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The file's text.
     public let text: String
-    /// The file's UTF-8 bytes.
+    /// The file's bytes (UTF-8 unless the file was created from raw bytes that are not).
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     let lineStarts: [Int]
 
     /// Creates a source file from its path and text.
-    public init(path: String, text: String) {
+    public convenience init(path: String, text: String) {
+        self.init(path: path, text: text, bytes: Array(text.utf8))
+    }
+
+    /// Creates a source file from its path and raw bytes, which need not be valid UTF-8: offsets and
+    /// positions refer to these bytes, and `text` is their decoding with U+FFFD for invalid sequences.
+    public convenience init(path: String, bytes: [UInt8]) {
+        self.init(path: path, text: String(decoding: bytes, as: UTF8.self), bytes: bytes)
+    }
+
+    private init(path: String, text: String, bytes: [UInt8]) {
         self.path = path
         self.text = text
-        let bytes = Array(text.utf8)
         self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {

@@ -8,8 +8,9 @@
 ///   otherwise nest);
 /// - a field is an element inside the item with (trimmed) direct text, or an
 ///   Atom `link` with an `href`;
-/// - an item during which the parser reported an error is replaced by its
-///   errors; errors outside items are reported where they occur;
+/// - an item during which the parser reported an error is replaced by one
+///   error (its first, counting the others); errors outside items are
+///   reported where they occur;
 /// - cascades are folded: after a first error, end-tag mismatches outside
 ///   items (libxml2's element stack is shifted by the earlier error) are not
 ///   repeated; namespace errors are reported once per message and do not
@@ -192,7 +193,12 @@ struct FeedAssembler {
                 FeedError(line: itemLine, column: nil, message: "item starting here was never closed")
             )
         }
-        for error in itemErrors { emit(.error(error)) }
+        // One item, one error: the first problem stands for the item (a count of the others is added).
+        let first = itemErrors[0]
+        let more = itemErrors.count - 1
+        emit(.error(more == 0 ? first : FeedError(
+            line: first.line, column: first.column,
+            message: first.message + " (and \(more) more problem\(more == 1 ? "" : "s") in this item)")))
         itemErrors.removeAll(keepingCapacity: true)
     }
 

@@ -27,4 +27,7 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
     /// an external DTD.
     public static let entityDeclarationsRejected =
         "XML entity declarations are not accepted (XXE / entity expansion)"
+
+    /// The message for a NUL byte in the feed (an item holding one is reported with it, not checked).
+    public static let nulByte = "NUL byte (U+0000) is not allowed in XML"
 }

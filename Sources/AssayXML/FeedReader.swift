@@ -12,9 +12,14 @@ internal import CLibXML2
 /// rejected as a whole with one ``FeedError`` (message
 /// ``FeedError/entityDeclarationsRejected``) and nothing else.
 ///
-/// Errors: a malformed item yields `.error` events (with the line where the
-/// parser noticed) instead of the item, and reading continues with the next
-/// items; a truncated file ends with an error event. Nothing is printed.
+/// Errors: a malformed item yields one `.error` event (the first problem,
+/// with the line where the parser noticed it) instead of the item, and
+/// reading continues with the next items; a truncated file ends with an
+/// error event. A NUL byte, which libxml2 cannot read past, is reported as
+/// such an error for the item holding it (libxml2 is handed U+FFFD in its
+/// place, so the later items are still read). An input that is empty or only
+/// white space (also after decompression) yields no events at all. Nothing is
+/// printed.
 ///
 /// Implementation note: this drives libxml2's push parser with SAX2 callbacks
 /// (the engine underneath `xmlTextReader`) rather than the reader itself,
@@ -33,6 +38,8 @@ public final class FeedReader {
     private var context: xmlParserCtxtPtr?
     private let chunk = UnsafeMutablePointer<CChar>.allocate(capacity: FeedReader.chunkSize)
     private var finished = false
+    /// Lines, emptiness and NUL bytes of the bytes on their way to libxml2.
+    private var scanner = FeedByteScanner()
 
     /// Opens the feed at `path`; `-` reads standard input. Gzip-compressed
     /// input is detected by content and decompressed.
@@ -92,8 +99,20 @@ public final class FeedReader {
         let count = source.read(into: chunk, capacity: Self.chunkSize)
         self.source = source
         if count > 0 {
-            _ = xmlParseChunk(context, chunk, Int32(count), 0)
+            let session = self.session
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(chunk).assumingMemoryBound(to: UInt8.self), count: count)
+            scanner.scan(bytes) { run in
+                run.withMemoryRebound(to: CChar.self) { _ = xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            } nul: { line, column in
+                session.assembler.error(FeedError(line: line, column: column, message: FeedError.nulByte))
+            }
         } else {
+            if count == 0, !scanner.sawContent {
+                // An empty input (or only white space, e.g. a gzip of an empty file) holds no items.
+                finished = true
+                release()
+                return
+            }
             if count < 0 {
                 session.assembler.error(
                     FeedError(

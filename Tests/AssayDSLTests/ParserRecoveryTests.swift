@@ -90,6 +90,24 @@ struct ParserRecoveryTests {
         #expect(file.rules.first?.severity?.value == "high")
     }
 
+    @Test("after an error in a condition, skipping passes fields named like clauses and stops at the next clause",
+          arguments: [
+            "when a == ) title matches terms(v)",
+            "when a == ) not description is present",
+            "when a == ) category in [x] and message == \"m\"",
+            "when a == ) category not in [x]",
+            "when a == ) (kinds matches terms(v)) or title.en matches terms(v)",
+            "when a == ) references == 2",
+          ])
+    func recoveryPassesClauseNamedFields(condition: String) throws {
+        let source = DSL.header + "rule R {\n  \(condition)\n  severity high\n  title \"T\"\n}\n"
+        let (file, diagnostics) = DSL.parse(source)
+        #expect(DSL.summary(diagnostics) == ["A003 7:13"])
+        let rule = try #require(file.rules.first)
+        #expect(rule.severity?.value == "high")
+        #expect(rule.title?.value == "T")
+    }
+
     // Regression: a stray ')' once made the rule loop spin forever (no token consumed on recovery).
     @Test("a stray closing parenthesis in a rule is reported once and parsing goes on")
     func strayClosingParenthesis() {
@@ -110,6 +128,21 @@ struct ParserLimitTests {
         let source = DSL.header + "rule R {\n  when \(condition)\n}\n"
         let (_, diagnostics) = Parser.parse(SourceFile(path: "deep.assay", text: source))
         #expect(diagnostics.contains { $0.code == .nestingTooDeep })
+    }
+
+    @Test("5,000 nested 'not' around a field named like a clause give one A110 and nothing after it")
+    func deepNotAroundClauseNamedField() throws {
+        for field in ["title", "description", "category"] {
+            let source = DSL.header + "rule R {\n  when " + String(repeating: "not ", count: 5_000) + field
+                + " matches terms(v)\n  severity high\n  examples { fires { a: 1 } }\n}\n"
+            let (file, diagnostics) = Parser.parse(SourceFile(path: "deep.assay", text: source))
+            // The 201st `not` is at column 8 + 200 × 4.
+            #expect(DSL.summary(diagnostics) == ["A110 7:808"], "\(field)")
+            let rule = try #require(file.rules.first)
+            #expect(rule.severity?.value == "high")
+            #expect(rule.examples.count == 1)
+            #expect(rule.wroteWhen)
+        }
     }
 
     @Test("deeply nested record literals in examples are an A110 error")

@@ -183,4 +183,74 @@ struct CompilerDiagnosticsTests {
             readFile: { _ in nil })
         #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == ["A107 test/pack.assay:6:23"])
     }
+
+    /// Loads a pack whose vocabulary `words` comes from `test/words.txt` holding `bytes`.
+    static func loadVocabularyFile(_ bytes: [UInt8]) -> PolicyLoadResult {
+        PolicyLoader.load(
+            sources: pack("vocabulary words from \"words.txt\"\n" + TestPolicy.rule(when: "title matches terms(words)")),
+            readBytes: { $0 == "test/words.txt" ? bytes : nil })
+    }
+
+    @Test("invalid UTF-8 in a vocabulary file is A107 at the bad byte's line and column, with its byte offset")
+    func vocabularyFileInvalidUTF8() {
+        // Line 2 is "café" in Latin-1 (0xE9), line 4 holds an overlong "/" (0xC0 0xAF) after two CJK characters.
+        let bytes = Array("fake\ncaf".utf8) + [0xE9] + Array("\nreplica\n最佳".utf8) + [0xC0, 0xAF] + Array("\n".utf8)
+        let result = Self.loadVocabularyFile(bytes)
+        #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == [
+            "A107 test/words.txt:2:4", "A107 test/words.txt:4:3",
+        ])
+        #expect(result.diagnostics.map(\.message) == [
+            "vocabulary file is not UTF-8 text: invalid UTF-8 (0xE9) at byte offset 8",
+            "vocabulary file is not UTF-8 text: invalid UTF-8 (0xC0) at byte offset 24",
+        ])
+        #expect(result.policy == nil)
+    }
+
+    @Test("a NUL, ESC or other control character in a vocabulary file is A107; tabs, CRLF and a BOM are fine")
+    func vocabularyFileControlCharacters() {
+        let result = Self.loadVocabularyFile(Array("fake\nnul\u{0}term\nesc\u{1B}[2Jterm\nbell\u{7}\n".utf8))
+        #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == [
+            "A107 test/words.txt:2:4", "A107 test/words.txt:3:4", "A107 test/words.txt:4:5",
+        ])
+        #expect(result.diagnostics.map(\.message) == [
+            "vocabulary file is not UTF-8 text: NUL byte (U+0000) at byte offset 8",
+            "vocabulary file is not UTF-8 text: control character U+001B at byte offset 17",
+            "vocabulary file is not UTF-8 text: control character U+0007 at byte offset 30",
+        ])
+        let cleanBytes = [0xEF, 0xBB, 0xBF] + Array("fake\r\nreal\tfake\r\n# note\r\nreplica".utf8)
+        let clean = Self.loadVocabularyFile(cleanBytes)
+        #expect(clean.diagnostics.isEmpty, "\(DiagnosticRenderer.render(clean.diagnostics))")
+        let parsed = VocabularyFileParser.parse(SourceFile(path: "words.txt", bytes: cleanBytes))
+        #expect(parsed.terms.map(\.text.value) == ["fake", "real\tfake", "replica"])
+    }
+
+    @Test("a vocabulary file with bad bytes is not reported again as an empty vocabulary")
+    func vocabularyFileAllBad() {
+        let result = Self.loadVocabularyFile([0xFF, 0x0A, 0xFE])
+        #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == [
+            "A107 test/words.txt:1:1", "A107 test/words.txt:2:1",
+        ])
+    }
+
+    @Test("a binary vocabulary file gives at most 10 located errors and one that counts the other lines")
+    func vocabularyFileManyBadLines() {
+        let bytes = [UInt8](repeating: 0, count: 1_000).indices.map { $0 % 2 == 0 ? UInt8(0xFF) : 0x0A }
+        let result = Self.loadVocabularyFile(bytes)
+        #expect(result.diagnostics.count == 11)
+        #expect(result.diagnostics.last?.message == "vocabulary file has 490 more lines that are not UTF-8 text, the first here")
+        #expect(result.diagnostics.last?.location == "test/words.txt:11:1")
+    }
+
+    // Found by FuzzRuleFile: a vocabulary path written with NUL and ESC in it names the file of the A107
+    // diagnostics; the rendered location shows those characters escaped, never raw.
+    @Test("a vocabulary path with control characters is rendered escaped in the diagnostics' location")
+    func vocabularyPathWithControlCharacters() {
+        let result = PolicyLoader.load(
+            sources: Self.pack("vocabulary words from \"w\u{0}\u{1B}[2J.txt\"\n" + TestPolicy.rule(when: "title matches terms(words)")),
+            readBytes: { _ in [0x6F, 0x6B, 0x0A, 0x95] })
+        #expect(result.diagnostics.map(\.code) == [.unreadableFile])
+        let rendered = DiagnosticRenderer.render(result.diagnostics)
+        #expect(rendered.hasPrefix("test/w\\u{0}\\u{1B}[2J.txt:2:1: error[A107]: vocabulary file is not UTF-8 text"))
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
 }

@@ -5,8 +5,9 @@ import AssayText
 /// Resolves names, checks types and compiles parsed pack files into a `PolicySet`. Like the parser it
 /// never stops at the first problem: every problem in every file lands in `diagnostics`.
 struct PackCompiler {
-    /// Reads a file a pack refers to (vocabulary files), by path; nil when it cannot be read.
-    typealias FileReader = @Sendable (String) -> String?
+    /// Reads a file a pack refers to (vocabulary files), by path: its raw bytes (checked for UTF-8 here),
+    /// nil when it cannot be read.
+    typealias FileReader = @Sendable (String) -> [UInt8]?
 
     var diagnostics = DiagnosticBag()
     let readFile: FileReader
@@ -130,7 +131,7 @@ struct PackCompiler {
             termDecls = terms
         case .file(let path):
             let resolved = Self.resolve(path.value, relativeTo: file.source.path)
-            guard let text = readFile(resolved) else {
+            guard let bytes = readFile(resolved) else {
                 diagnostics.report(
                     .unreadableFile, "cannot read vocabulary file '\(path.value)' (looked for \(resolved))",
                     at: path.span)
@@ -139,7 +140,16 @@ struct PackCompiler {
                 scope.vocabularies[name.value] = id
                 return
             }
-            termDecls = VocabularyFileParser.parse(SourceFile(path: resolved, text: text))
+            let parsed = VocabularyFileParser.parse(SourceFile(path: resolved, bytes: bytes))
+            if !parsed.diagnostics.isEmpty {
+                diagnostics.append(contentsOf: parsed.diagnostics)
+                // Already an error: an empty vocabulary is not reported again as a rule that cannot fire.
+                let id = appendVocabulary(pack: scope.pack, name: name.value, terms: [])
+                unreadableVocabularies.insert(id)
+                scope.vocabularies[name.value] = id
+                return
+            }
+            termDecls = parsed.terms
         }
         var seen: [[UInt8]: SourceSpan] = [:]
         var terms: [Vocabulary.Term] = []

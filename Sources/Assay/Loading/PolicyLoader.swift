@@ -45,12 +45,18 @@ public enum PolicyLoader {
                 }
             }
         }
-        let loaded = load(sources: sources, readFile: readText)
+        let loaded = load(sources: sources, readBytes: readBytes)
         return PolicyLoadResult(policy: diagnostics.isEmpty ? loaded.policy : nil, diagnostics: diagnostics + loaded.diagnostics)
     }
 
     /// Loads packs from memory; `readFile` supplies the vocabulary files they name.
     public static func load(sources: [PackSource], readFile: @escaping @Sendable (String) -> String?) -> PolicyLoadResult {
+        load(sources: sources, readBytes: { readFile($0).map { Array($0.utf8) } })
+    }
+
+    /// Loads packs from memory; `readBytes` supplies the raw bytes of the vocabulary files they name (bytes
+    /// that are not UTF-8 text are reported as A107 at their line and column).
+    public static func load(sources: [PackSource], readBytes: @escaping @Sendable (String) -> [UInt8]?) -> PolicyLoadResult {
         var diagnostics: [Diagnostic] = []
         var trees: [PackFile] = []
         for source in sources {
@@ -58,7 +64,7 @@ public enum PolicyLoader {
             diagnostics.append(contentsOf: parseDiagnostics)
             trees.append(tree)
         }
-        var compiler = PackCompiler(readFile: readFile)
+        var compiler = PackCompiler(readFile: readBytes)
         compiler.compile(trees)
         diagnostics.append(contentsOf: compiler.diagnostics.diagnostics)
         diagnostics = sortedByPosition(diagnostics, fileOrder: sources.map(\.path))
@@ -99,6 +105,11 @@ public enum PolicyLoader {
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         let entries = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
         return entries.filter { $0.hasSuffix(".assay") }.sorted().map { base + "/" + $0 }
+    }
+
+    @Sendable static func readBytes(_ path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return [UInt8](data)
     }
 
     @Sendable static func readText(_ path: String) -> String? {

@@ -1,6 +1,6 @@
 // Fuzz target: the Google Merchant Center feed reader (libxml2 push parser, SAX).
-// Asserts: the reader terminates with a bounded number of events; item and field lines lie within the
-// input; no field ever holds the content of a file (XXE: the seed corpus names /tmp/assay-fuzz-secret.txt and
+// Asserts: the reader terminates with a bounded number of events; an input of white space only gives none;
+// item and field lines lie within the input; no field ever holds the content of a file (XXE: the seed corpus names /tmp/assay-fuzz-secret.txt and
 // /etc/passwd in external entities; neither file's content may appear).
 import AssayXML
 
@@ -28,8 +28,12 @@ public func fuzzFeed(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let maxLine = bytes.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
     let reader = FeedReader(bytes: bytes, name: "f.xml")
     var events = 0
+    // Empty input, or only XML white space after an optional UTF-8 byte order mark, holds no items and no errors.
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     while let event = reader.next() {
         events += 1
+        if blank { fatalError("an input of white space only gave an event: \(event)") }
         if events > bytes.count + 2 { fatalError("more feed events (\(events)) than input bytes (\(bytes.count))") }
         switch event {
         case .item(let item):
