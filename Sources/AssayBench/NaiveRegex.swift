@@ -93,21 +93,27 @@ struct NaiveRegexScanner: ~Copyable {
         for line in try JSONLinesReader(path: corpus) {
             guard case .success(let value) = line.result else { continue }
             records += 1
-            var recordMatches = 0
-            for field in fields {
-                switch value[field] {
-                case .string(let text)?:
-                    recordMatches += scan(text, &textBytes)
-                case .array(let elements)?:
-                    for case .string(let text) in elements { recordMatches += scan(text, &textBytes) }
-                default:
-                    break
-                }
-            }
+            let recordMatches = countMatches(inRecord: value, textBytes: &textBytes)
             matches += recordMatches
             if recordMatches > 0 { matched += 1 }
         }
         return (records, matched, matches, textBytes)
+    }
+
+    /// Matches of every pattern in every scanned field of one parsed record.
+    func countMatches(inRecord value: JSONValue, textBytes: inout Int) -> Int {
+        var recordMatches = 0
+        for field in fields {
+            switch value[field] {
+            case .string(let text)?:
+                recordMatches += scan(text, &textBytes)
+            case .array(let elements)?:
+                for case .string(let text) in elements { recordMatches += scan(text, &textBytes) }
+            default:
+                break
+            }
+        }
+        return recordMatches
     }
 
     private func scan(_ text: String, _ textBytes: inout Int) -> Int {

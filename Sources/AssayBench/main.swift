@@ -3,6 +3,8 @@
 ///     assay-bench naive-regex PACKDIR CORPUS    every regex of PACKDIR/regexes.tsv over every text field, PCRE2 JIT
 ///     assay-bench latency PACKDIR CORPUS [N]    packs loaded once; N records checked one at a time (default 10000)
 ///     assay-bench load PACKDIR [RUNS]           PolicyLoader parse + check + compile, median of RUNS (default 5)
+///     assay-bench regex-stage PACKDIR CORPUS [N]  regex stage alone, records parsed up front: naive loop vs
+///                                               Assay's check with PACKDIR/regex.assay only
 ///
 /// Timing uses the monotonic clock (`DispatchTime`); output is `key=value` pairs on one line, for bench/bench.py.
 import Assay
@@ -90,6 +92,45 @@ func load(packDir: String, runs: Int) throws {
             + " min_ms=\(format(samples.first ?? 0)) max_ms=\(format(samples.last ?? 0))")
 }
 
+/// The regex stage without reading, parsing or loading: the first N records are parsed up front, then the
+/// naive loop (every regex over every field) and `PolicySet.check` with the regex pack alone (normalisation,
+/// atom automaton, digit counts, set prefilters, the regexes that remain, validators, violations) each run
+/// over all of them, three times; the best time of each is reported.
+func regexStage(packDir: String, corpus: String, count: Int) throws {
+    let scanner = try NaiveRegexScanner(tsvPath: packDir + "/regexes.tsv")
+    let policy = try loadPolicy(packDir + "/regex.assay")
+    var values: [JSONValue] = []
+    var records: [Record] = []
+    var reader = try JSONLinesReader(path: corpus)
+    while records.count < count, let line = reader.next() {
+        guard case .success(let value) = line.result else { continue }
+        values.append(value)
+        records.append(try Record(json: value, origin: RecordOrigin(file: corpus, line: line.lineNumber)))
+    }
+    guard !records.isEmpty else { throw BenchError("no records in \(corpus)") }
+    var naiveBest = Double.infinity
+    var assayBest = Double.infinity
+    var naiveMatches = 0
+    var violations = 0
+    var textBytes = 0
+    for _ in 0..<3 {
+        var start = now()
+        naiveMatches = 0
+        textBytes = 0
+        for value in values { naiveMatches += scanner.countMatches(inRecord: value, textBytes: &textBytes) }
+        naiveBest = min(naiveBest, Double(now() - start) / 1e9)
+        start = now()
+        violations = 0
+        for record in records { violations += policy.check(record).violations.count }
+        assayBest = min(assayBest, Double(now() - start) / 1e9)
+    }
+    print(
+        "records=\(records.count) text_bytes=\(textBytes) naive_s=\(format(naiveBest, 3)) assay_s=\(format(assayBest, 3))"
+            + " naive_text_mb_per_s=\(format(Double(textBytes) / 1e6 / naiveBest))"
+            + " assay_text_mb_per_s=\(format(Double(textBytes) / 1e6 / assayBest))"
+            + " ratio=\(format(naiveBest / assayBest, 2)) naive_matches=\(naiveMatches) assay_violations=\(violations)")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch (arguments.first, arguments.count) {
@@ -97,6 +138,8 @@ do {
         try naiveRegex(packDir: arguments[1], corpus: arguments[2])
     case ("latency", 3), ("latency", 4):
         try latency(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 10000 : 10000)
+    case ("regex-stage", 3), ("regex-stage", 4):
+        try regexStage(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 20000 : 20000)
     case ("load", 2), ("load", 3):
         try load(packDir: arguments[1], runs: arguments.count == 3 ? Int(arguments[2]) ?? 5 : 5)
     default:
@@ -104,6 +147,7 @@ do {
             usage: assay-bench naive-regex PACKDIR CORPUS
                    assay-bench latency PACKDIR CORPUS [N]
                    assay-bench load PACKDIR [RUNS]
+                   assay-bench regex-stage PACKDIR CORPUS [N]
 
             """.utf8))
         exit(2)

@@ -184,7 +184,7 @@ final class RecordEvaluation {
         var spans: [Span] = []
         var nearSpans: [Span?] = []
         for field in fields {
-            for text in texts(field) {
+            for text in texts(field) where text.mayMatch(matcher.primary.source, policy.termIndex) {
                 let primary = self.spans(matcher.primary, in: text)
                 guard !primary.isEmpty else { continue }
                 guard let near = matcher.near else {

@@ -23,8 +23,8 @@ struct TermIndex: Sendable {
         var hits: [Hit]
         /// Vocabularies with at least one hit.
         var vocabularies: SignalSet
-        /// Prefiltered regexes that may match in the field (an atom occurs, or the prefilter alternation
-        /// matched). Regexes that are not prefiltered are never listed: they always run.
+        /// Prefiltered regexes that may match in the field (an atom occurs and the field has the digits
+        /// the regex needs, or the prefilter alternation matched). Regexes that are not prefiltered are never listed: they always run.
         var regexCandidates: SignalSet
         /// ASCII digits in the field (a regex needing more cannot match: see `regexMinimumDigits`).
         var digits: Int
@@ -108,9 +108,15 @@ struct TermIndex: Sendable {
             vocabularies: SignalSet(capacity: vocabularyCount), regexCandidates: SignalSet(capacity: regexCount),
             digits: 0)
         text.bytes.withUnsafeBufferPointer { buffer in
+            var digits = 0
+            for byte in buffer where byte &- 0x30 < 10 { digits &+= 1 }
+            result.digits = digits
             automaton.forEachMatch(in: buffer) { match in
                 let pattern = Int(match.pattern)
-                for regex in atomOwners[pattern] { result.regexCandidates.insert(Int(regex)) }
+                // An atom counts only where the field also has the digits the regex's matches need.
+                for regex in atomOwners[pattern] where digits >= regexMinimumDigits[Int(regex)] {
+                    result.regexCandidates.insert(Int(regex))
+                }
                 let termOwners = owners[pattern]
                 guard !termOwners.isEmpty, WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
                 for owner in termOwners {
@@ -118,9 +124,6 @@ struct TermIndex: Sendable {
                     result.vocabularies.insert(Int(owner.vocabulary))
                 }
             }
-            var digits = 0
-            for byte in buffer where byte &- 0x30 < 10 { digits &+= 1 }
-            result.digits = digits
             for set in atomlessSets where digits >= set.minimumDigits && set.prefilter.mayMatch(buffer, using: matchData) {
                 for id in set.members { result.regexCandidates.insert(id) }
             }
