@@ -112,6 +112,8 @@ def main():
     check = [assay, "check", "--format", "jsonl", "--fail-on", "none"]
     help_text = subprocess.run([assay, "check", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
     has_jobs = "--jobs" in help_text
+    # `assay check` uses one worker per core by default: the one-core rows must ask for one.
+    one_core = ["--jobs", "1"] if has_jobs else []
     notes = []
 
     tools = []
@@ -122,13 +124,13 @@ def main():
 
     sys.stderr.write(f"bench.py: {corpus} ({mb:.1f} MB, {records} records), {args.runs} runs each\n")
     add("cat (page-cache floor)", ["cat", corpus], "cat.out")
-    add("assay check, 1 core (3,000 terms + 100 regexes)", check + ["--rules", PACK, corpus], "assay-1.jsonl")
+    add("assay check, 1 core (3,000 terms + 100 regexes)", check + one_core + ["--rules", PACK, corpus], "assay-1.jsonl")
     if has_jobs:
         add("assay check --jobs 2", check + ["--jobs", "2", "--rules", PACK, corpus], "assay-2.jsonl")
     else:
         notes.append("`assay check --jobs` does not exist in this build (`assay check --help`): two-core row skipped.")
-    add("assay check, terms pack only (3,000 terms)", check + ["--rules", f"{PACK}/terms.assay", corpus], "assay-terms.jsonl")
-    add("assay check, regex pack only (100 regexes)", check + ["--rules", f"{PACK}/regex.assay", corpus], "assay-regex.jsonl")
+    add("assay check, terms pack only (3,000 terms)", check + one_core + ["--rules", f"{PACK}/terms.assay", corpus], "assay-terms.jsonl")
+    add("assay check, regex pack only (100 regexes)", check + one_core + ["--rules", f"{PACK}/regex.assay", corpus], "assay-regex.jsonl")
     add("rg -F -c -j1 -f terms.txt", ["rg", "-F", "-c", "-j1", "-f", f"{PACK}/terms.txt", corpus], "rg.out")
     add("ahocorasick_rs (Python, bytes, DFA)", [venv_python, "bench/ac_count.py", "raw", f"{PACK}/terms.txt", corpus],
         "ac.out")
@@ -150,7 +152,7 @@ def main():
         sys.stderr.write("  probe: callgrind over bench/out/corpus-1.jsonl\n")
         env = dict(os.environ, SWIFT_DETERMINISTIC_HASHING="1")
         proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + check
-                              + ["--rules", PACK, small], capture_output=True, text=True, cwd=ROOT, env=env)
+                              + one_core + ["--rules", PACK, small], capture_output=True, text=True, cwd=ROOT, env=env)
         m = re.search(r"Collected : (\d+)", proc.stderr)
         callgrind = int(m.group(1)) if m else None
         if callgrind is None:

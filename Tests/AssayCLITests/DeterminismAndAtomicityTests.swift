@@ -22,10 +22,10 @@ struct DeterminismAndAtomicityTests {
 
     /// Runs `assay check` with the given console format, every file format as `--output`, and a baseline,
     /// all written into a fresh directory.
-    static func run(console: String, rules: [String], inputs: [String]) throws -> Run {
+    static func run(console: String, rules: [String], inputs: [String], extra: [String] = []) throws -> Run {
         let directory = try AssayProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var arguments = ["check", "--format", console] + rules
+        var arguments = ["check", "--format", console] + extra + rules
         for format in fileFormats { arguments += ["--output", "\(format)=\(directory)/report.\(format)"] }
         arguments += ["--write-baseline", "\(directory)/baseline.json"] + inputs
         let result = try AdversarialRun.run(arguments, timeout: 120)
@@ -71,6 +71,26 @@ struct DeterminismAndAtomicityTests {
     func hostileInputs(console: String) throws {
         let runs = try (0..<3).map { _ in try Self.run(console: console, rules: Self.adversarialRules, inputs: Self.hostileInputs) }
         Self.expectIdentical(runs, "hostile inputs --format \(console)")
+    }
+
+    @Test("1, 2 and 5 workers give byte-identical console output, reports and baselines", arguments: ["text", "jsonl"])
+    func workerCounts(console: String) throws {
+        // Many batches (512 records each), clean and violating records and input errors mixed.
+        let directory = try AssayProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var mixed = ""
+        for index in 0..<6_000 {
+            let title = index % 7 == 0 ? "全网最低价 国家级 \(index)" : "普通商品 \(index)"
+            mixed += index % 97 == 0
+                ? "{broken\n"
+                : "{\"id\": \"M\(index)\", \"kind\": \"listing\", \"market\": \"CN\", \"title\": \"\(title)\"}\n"
+        }
+        try mixed.write(toFile: directory + "/mixed.jsonl", atomically: true, encoding: .utf8)
+        let inputs = [directory + "/mixed.jsonl", "fixtures/"]
+        let runs = try ["1", "2", "5"].map { jobs in
+            try Self.run(console: console, rules: [], inputs: inputs, extra: ["--jobs", jobs])
+        }
+        Self.expectIdentical(runs, "--jobs 1/2/5 --format \(console)")
     }
 
     @Test("several capped fields in one record: the cap problems come in the same order every run")

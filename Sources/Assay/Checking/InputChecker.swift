@@ -3,7 +3,9 @@ import Foundation
 
 /// Receives what a check run finds, as it finds it (so output starts before input ends).
 public protocol CheckReporter {
-    /// Called for every record checked, before `record(_:result:)` (default: nothing).
+    /// Called for every record checked, before `record(_:result:)` (default: nothing). In a parallel
+    /// check (`jobs` > 1) a record without findings arrives as its identity only (id, kind, origin;
+    /// no fields), so that its contents are freed by the worker that parsed it.
     mutating func checked(_ record: Record)
     /// Called once per record that had violations or rule problems, in input order.
     mutating func record(_ record: Record, result: CheckResult)
@@ -115,8 +117,12 @@ public struct InputChecker {
                 queue.submit { [batch] in
                     batch.map { pending in
                         let event = pending.resolve()
-                        if case .record(let record) = event { return (event, policy.check(record)) }
-                        return (event, nil)
+                        guard case .record(let record) = event else { return (event, nil) }
+                        let result = policy.check(record)
+                        // A record without findings is freed here, on the thread that built it: the
+                        // reporting thread only needs its identity (see `CheckReporter.checked`).
+                        if result.violations.isEmpty, result.problems.isEmpty { return (.record(record.identityOnly), result) }
+                        return (event, result)
                     }
                 }
             }

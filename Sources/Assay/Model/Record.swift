@@ -64,6 +64,9 @@ public struct Record: Sendable {
     }
 
     /// The origin of a concrete field path: its own when known, else its top-level field's, else the record's.
+    /// The same record without its fields: id, kind and origin only.
+    public var identityOnly: Record { Record(id: id, kind: kind, fields: JSONObject(), origin: origin) }
+
     public func origin(ofField path: String?) -> RecordOrigin {
         guard let path else { return origin }
         if let own = fieldOrigins[path] { return own }
