@@ -40,8 +40,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when standard output is not a terminal.")
     var color = false
 
-    @Option(help: "Worker threads that parse and check records (default: one per CPU core). Output is identical for any number.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Worker threads that parse and check records (default: one per CPU core, at most 64). Output is identical for any number.")
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, 64)
 
     @OptionGroup var input: InputArguments
 

@@ -81,7 +81,11 @@ public final class CompiledRegex: @unchecked Sendable {
             compiled = code
             utf8 = Array(rewritten.utf8)
         }
-        guard let fast = pcre2_match_context_create_8(nil), let full = pcre2_match_context_create_8(nil) else {
+        let fastContext = pcre2_match_context_create_8(nil)
+        let fullContext = pcre2_match_context_create_8(nil)
+        guard let fast = fastContext, let full = fullContext else {
+            if let fastContext { pcre2_match_context_free_8(fastContext) }
+            if let fullContext { pcre2_match_context_free_8(fullContext) }
             pcre2_code_free_8(compiled)
             throw RegexCompileError(message: "out of memory creating a match context", byteOffset: 0, scalarOffset: 0)
         }
@@ -142,8 +146,23 @@ public final class CompiledRegex: @unchecked Sendable {
 
     /// The same as ``scan(_:maxMatches:)``, reusing caller-owned match data (one allocation for many scans).
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int = 1000, using matchData: RegexMatchData) -> RegexScan {
+        scan(bytes, maxMatches: maxMatches, using: matchData, checkTruncation: true)
+    }
+
+    /// Whether `bytes` contains a match, stopping at the first (no search for a second one); a limit
+    /// failure is returned with `found == false`.
+    public func firstMatch(in bytes: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) -> (found: Bool, failure: RegexMatchFailure?) {
+        let result = scan(bytes, maxMatches: 1, using: matchData, checkTruncation: false)
+        return (!result.ranges.isEmpty, result.failure)
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int, using matchData: RegexMatchData, checkTruncation: Bool
+    ) -> RegexScan {
         precondition(maxMatches >= 0, "maxMatches must not be negative")
-        let fast = scan(bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext, matchData: matchData.pointer)
+        let fast = scan(
+            bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext, matchData: matchData.pointer,
+            checkTruncation: checkTruncation)
         guard fast.failure == .matchLimitExceeded, let counted,
             let context = pcre2_match_context_copy_8(fullContext)
         else { return fast }
@@ -153,14 +172,16 @@ public final class CompiledRegex: @unchecked Sendable {
         defer { budget.deallocate() }
         budget.initialize(to: limits.scanStepBudget)
         pcre2_set_callout_8(context, countStep, budget)
-        var result = scan(bytes, maxMatches: maxMatches, code: counted.code, jit: counted.jit, context: context, matchData: matchData.pointer)
+        var result = scan(
+            bytes, maxMatches: maxMatches, code: counted.code, jit: counted.jit, context: context, matchData: matchData.pointer,
+            checkTruncation: checkTruncation)
         if case .other(let code, _)? = result.failure, code == PCRE2_ERROR_CALLOUT { result.failure = .scanBudgetExceeded }
         return result
     }
 
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, maxMatches: Int, code: OpaquePointer, jit: Bool, context: OpaquePointer,
-        matchData: OpaquePointer
+        matchData: OpaquePointer, checkTruncation: Bool
     ) -> RegexScan {
         var scan = RegexScan()
         // Only group 0 is read: with a one-pair ovector PCRE2 returns 0 ("ovector too small") for a
@@ -189,6 +210,8 @@ public final class CompiledRegex: @unchecked Sendable {
                 let lower = ovector[0]
                 let upper = max(ovector[0], ovector[1])
                 scan.ranges.append(lower..<upper)
+                // Without the truncation check there is no need to look for one more match.
+                if !checkTruncation, scan.ranges.count == maxMatches { break }
                 if upper > lower {
                     start = upper
                     flags = 0

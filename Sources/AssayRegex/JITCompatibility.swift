@@ -29,6 +29,14 @@ enum JITCompatibility {
                 continue
             }
             if scalar == "\\", let next {
+                if next == "c", index + 2 < scalars.count {
+                    // \cX: a control character; X is literal whatever it is.
+                    out.append(scalar)
+                    out.append(next)
+                    out.append(scalars[index + 2])
+                    index += 3
+                    continue
+                }
                 if next == "Q" {
                     quoting = true
                 } else if !inClass, next == "S" || next == "D" || next == "W" {

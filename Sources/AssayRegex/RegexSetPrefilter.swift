@@ -39,8 +39,8 @@ public struct RegexSetPrefilter: Sendable {
     /// Whether some member may match in `bytes` (true on a limit failure).
     public func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) -> Bool {
         guard let combined else { return false }
-        let scan = combined.scan(bytes, maxMatches: 1, using: matchData)
-        return !scan.ranges.isEmpty || scan.failure != nil
+        let first = combined.firstMatch(in: bytes, using: matchData)
+        return first.found || first.failure != nil
     }
 
     /// Constructs whose meaning depends on the pattern's own group numbering or on how the whole match
@@ -54,8 +54,9 @@ public struct RegexSetPrefilter: Sendable {
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             if scalar == "\\" {
                 guard let next else { return false }
-                // \1…\9 back references, \g / \k references; anything else escaped is harmless.
-                if ("1"..."9").contains(next) || next == "g" || next == "k" { return false }
+                // \1…\9 back references, \g / \k references, \Q…\E quoting (its contents would be
+                // misread here); anything else escaped is harmless.
+                if ("1"..."9").contains(next) || next == "g" || next == "k" || next == "Q" { return false }
                 index += 2
                 continue
             }

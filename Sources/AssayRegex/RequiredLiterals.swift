@@ -63,13 +63,16 @@ public enum RequiredLiterals {
         mutating func alternation() -> Factor {
             var union: [[UInt8]]? = []
             var digits = Int.max
-            repeat {
-                if current == "|" { position += 1 }
+            while true {
+                // Every branch, the empty ones included (`(|x)`, a leading `|`): an empty branch has no
+                // atoms and no digits, so the alternation has none either.
                 let branch = self.branch()
                 if unsupported { return Factor(atoms: nil, digits: 0) }
                 if let atoms = branch.atoms, let sofar = union { union = sofar + atoms } else { union = nil }
                 digits = min(digits, branch.digits)
-            } while current == "|"
+                guard current == "|" else { break }
+                position += 1
+            }
             return Factor(atoms: union, digits: digits)
         }
 
@@ -136,7 +139,9 @@ public enum RequiredLiterals {
             var folded = scalar
             if scalar.isASCII, scalar.value >= 0x41, scalar.value <= 0x5A {
                 folded = Unicode.Scalar(scalar.value + 0x20)!
-            } else if !scalar.isASCII, scalar.properties.changesWhenLowercased {
+            } else if !scalar.isASCII, scalar.properties.changesWhenCaseMapped {
+                // A cased non-ASCII letter: under (?i) PCRE2 matches case variants the normaliser keeps
+                // apart (Greek σ/ς/Σ), so no literal from it is safe to require.
                 unsupported = true
                 return 0
             }
@@ -164,16 +169,19 @@ public enum RequiredLiterals {
                 position += 1
             case "{":
                 // {n}, {n,}, {n,m}; anything else is a literal brace in PCRE2 — refuse it.
+                // Exactly {n}, {n,} or {n,m} with ASCII digits; anything else is refused.
+                func isDigit(_ q: Int) -> Bool { q < scalars.count && scalars[q] >= "0" && scalars[q] <= "9" }
                 var q = position + 1
                 var digits = ""
-                while q < scalars.count, scalars[q].properties.numericType != nil, scalars[q].isASCII {
+                while isDigit(q) {
                     digits.unicodeScalars.append(scalars[q])
                     q += 1
                 }
-                while q < scalars.count, scalars[q] == "," || (scalars[q].isASCII && scalars[q].properties.numericType != nil) {
+                if q < scalars.count, scalars[q] == "," {
                     q += 1
+                    while isDigit(q) { q += 1 }
                 }
-                guard q < scalars.count, scalars[q] == "}", let n = Int(digits) else {
+                guard q < scalars.count, scalars[q] == "}", digits.count <= 6, let n = Int(digits) else {
                     unsupported = true
                     return 0
                 }
@@ -239,11 +247,18 @@ public enum RequiredLiterals {
         /// Skips what follows an escape letter: `{…}`, `<…>`, `'…'`, hex digits or a control letter.
         private mutating func skipEscapeArgument(after escaped: Unicode.Scalar) {
             switch escaped {
+            case "0"..."9":
+                // A back reference (\1, \12) or an octal escape (\012): all of its digits.
+                while let c = current, c >= "0", c <= "9" { position += 1 }
             case "p", "P", "x", "o", "g", "k", "N":
                 if current == "{" { skipName(until: "}") }
-                else if escaped == "k", current == "<" { skipName(until: ">") }
-                else if escaped == "k", current == "'" { skipName(until: "'") }
-                else if escaped == "x" {
+                else if escaped == "k" || escaped == "g", current == "<" { skipName(until: ">") }
+                else if escaped == "k" || escaped == "g", current == "'" { skipName(until: "'") }
+                else if escaped == "g" {
+                    // \g1, \g-1, \g+2
+                    if let c = current, c == "-" || c == "+" { position += 1 }
+                    while let c = current, c >= "0", c <= "9" { position += 1 }
+                } else if escaped == "x" {
                     var count = 0
                     while count < 2, let c = current, c.isASCII, c.properties.isASCIIHexDigit { position += 1; count += 1 }
                 } else if escaped == "p" || escaped == "P" { position += 1 }  // \pL

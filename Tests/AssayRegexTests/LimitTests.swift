@@ -113,6 +113,7 @@ struct JITCompatibilityTests {
         #expect(JITCompatibility.rewrite(#"\Q\S\E\W"#) == #"\Q\S\E[\W]"#)
         #expect(JITCompatibility.rewrite(#"[[:alpha:]\]]\S"#) == #"[[:alpha:]\]][\S]"#)
         #expect(JITCompatibility.rewrite(#"[]\S]\S"#) == #"[]\S][\S]"#)
+        #expect(JITCompatibility.rewrite(#"\c\S"#) == #"\c\S"#)
     }
 
     @Test("compile errors still point into the pattern as written")

@@ -104,4 +104,37 @@ struct RequiredLiteralsTests {
         #expect(RequiredLiterals.minimumDigits(of: #"(?=\d{5})\w+"#) == 0)
         #expect(RequiredLiterals.minimumDigits(of: #"\d{3}\Q"#) == 0)
     }
+
+    @Test("review regressions: empty alternatives, \\g references, octal escapes, cased non-ASCII letters, odd braces")
+    func readingEdgeCases() throws {
+        // (pattern, a text it matches): the analysis must never rule that text out.
+        let cases: [(String, String)] = [
+            (#"(|\+86)\d{11}"#, "13812345678"),
+            (#"|abc"#, "xyz"),
+            (#"(.)\g1{4,}"#, "soooooo"),
+            (#"\b(\w+)\s+\g1\b"#, "the the"),
+            (#"(\d{3})-\g<1>"#, "123-123"),
+            (#"(\d{3})-\g{-1}"#, "123-123"),
+            (#"foo\012bar"#, "foo\nbar"),
+            (#"(?i)πως"#, "πωσ"),
+            (#"9{5,,}"#, "9{5,,}"),
+            (#"a{,3}b"#, "a{,3}b"),
+        ]
+        for (pattern, text) in cases {
+            let regex = try CompiledRegex(pattern: pattern)
+            let bytes = Array(text.utf8)
+            for range in regex.scan(bytes).ranges {
+                let matched = Array(bytes[range])
+                let digits = matched.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+                #expect(digits >= RequiredLiterals.minimumDigits(of: pattern), "\(pattern) on \(text): digits")
+                if let atoms = RequiredLiterals.atoms(of: pattern) {
+                    #expect(atoms.contains { atom in
+                        matched.count >= atom.count
+                            && (0...(matched.count - atom.count)).contains { Array(matched[$0..<($0 + atom.count)]) == atom }
+                    }, "\(pattern) on \(text): atoms \(atoms)")
+                }
+            }
+            #expect(!regex.scan(bytes).ranges.isEmpty, "\(pattern) should match \(text)")
+        }
+    }
 }

@@ -63,10 +63,10 @@ public struct Record: Sendable {
         self.textSources = textSources
     }
 
-    /// The origin of a concrete field path: its own when known, else its top-level field's, else the record's.
     /// The same record without its fields: id, kind and origin only.
     public var identityOnly: Record { Record(id: id, kind: kind, fields: JSONObject(), origin: origin) }
 
+    /// The origin of a concrete field path: its own when known, else its top-level field's, else the record's.
     public func origin(ofField path: String?) -> RecordOrigin {
         guard let path else { return origin }
         if let own = fieldOrigins[path] { return own }
