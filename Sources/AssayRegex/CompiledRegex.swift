@@ -240,12 +240,12 @@ public final class CompiledRegex: @unchecked Sendable {
     /// The byte range of the leftmost match, or `nil` if there is none or a
     /// limit was hit before one was found.
     public func firstMatch(_ bytes: [UInt8]) -> Range<Int>? {
-        scan(bytes, maxMatches: 1).ranges.first
+        bytes.withUnsafeBufferPointer { scan($0, maxMatches: 1, using: RegexMatchData(), checkTruncation: false) }.ranges.first
     }
 
     /// Whether `bytes` contains a match (a limit failure counts as no match).
     public func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !scan(bytes, maxMatches: 1).ranges.isEmpty
+        firstMatch(in: bytes, using: RegexMatchData()).found
     }
 
     private static func failure(for rc: Int32) -> RegexMatchFailure {

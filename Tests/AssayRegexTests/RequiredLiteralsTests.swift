@@ -4,6 +4,14 @@ import Testing
 
 @Suite("Required literals")
 struct RequiredLiteralsTests {
+    /// Whether `matched` contains one of `atoms` somewhere.
+    private func containsAtom(_ matched: [UInt8], _ atoms: [[UInt8]]) -> Bool {
+        atoms.contains { atom in
+            matched.count >= atom.count
+                && (0...(matched.count - atom.count)).contains { Array(matched[$0..<($0 + atom.count)]) == atom }
+        }
+    }
+
     private func atoms(_ pattern: String) -> [String]? {
         RequiredLiterals.atoms(of: pattern)?.map { String(decoding: $0, as: UTF8.self) }
     }
@@ -82,11 +90,7 @@ struct RequiredLiteralsTests {
             let atoms = try #require(RequiredLiterals.atoms(of: pattern))
             for text in texts {
                 for range in regex.scan(text).ranges {
-                    let matched = Array(text.utf8)[range]
-                    #expect(atoms.contains { atom in
-                        matched.count >= atom.count
-                            && (0...(matched.count - atom.count)).contains { Array(matched.dropFirst($0).prefix(atom.count)) == atom }
-                    }, "\(pattern) on \(text)")
+                    #expect(containsAtom(Array(Array(text.utf8)[range]), atoms), "\(pattern) on \(text)")
                 }
             }
         }
@@ -128,10 +132,7 @@ struct RequiredLiteralsTests {
                 let digits = matched.filter { $0 >= 0x30 && $0 <= 0x39 }.count
                 #expect(digits >= RequiredLiterals.minimumDigits(of: pattern), "\(pattern) on \(text): digits")
                 if let atoms = RequiredLiterals.atoms(of: pattern) {
-                    #expect(atoms.contains { atom in
-                        matched.count >= atom.count
-                            && (0...(matched.count - atom.count)).contains { Array(matched[$0..<($0 + atom.count)]) == atom }
-                    }, "\(pattern) on \(text): atoms \(atoms)")
+                    #expect(containsAtom(matched, atoms), "\(pattern) on \(text): atoms \(atoms)")
                 }
             }
             #expect(!regex.scan(bytes).ranges.isEmpty, "\(pattern) should match \(text)")

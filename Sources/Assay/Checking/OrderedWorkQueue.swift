@@ -35,13 +35,6 @@ final class OrderedWorkQueue<Output: Sendable>: @unchecked Sendable {
         return submitted - consumed < capacity
     }
 
-    /// Number of jobs submitted and not yet consumed.
-    var inFlight: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return submitted - consumed
-    }
-
     /// Queues a job.
     func submit(_ job: @escaping @Sendable () -> Output) {
         condition.lock()

@@ -63,9 +63,8 @@ final class FieldText {
     /// A prefiltered regex runs only when its prefilter passed in this field, and no regex runs on a field
     /// with fewer ASCII digits than its matches need (otherwise it cannot match).
     func regexMatches(_ id: Int, _ regexes: RegexTable, _ index: TermIndex) -> [Range<Int>] {
-        let scan = self.scan(index)
-        if index.regexIsPrefiltered[id], !scan.regexCandidates.contains(id) { return [] }
-        if scan.digits < index.regexMinimumDigits[id] { return [] }
+        _ = scan(index)
+        guard mayMatch(.regex(id, validator: nil), index) else { return [] }
         if let cached = regexHits.first(where: { $0.id == id }) { return cached.ranges }
         let found = regexes.scan(id, normalized.bytes, using: matchData)
         regexHits.append((id, found.ranges))
