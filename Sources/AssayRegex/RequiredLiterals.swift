@@ -17,11 +17,33 @@ public enum RequiredLiterals {
         atom.count >= minimumAtomBytes || (atom.count == 1 && rareSingleBytes.contains(atom[0]))
     }
 
-    /// The atoms of `pattern`: every match contains at least one of them. `nil` when no useful set exists.
+    /// The best single set of atoms of `pattern` (see ``requirements(of:)``): every match contains at least
+    /// one of them. `nil` when no useful set exists.
     public static func atoms(of pattern: String) -> [[UInt8]]? {
+        requirements(of: pattern)?.first
+    }
+
+    /// Sets of atoms that every match of `pattern` contains one of *each* — a conjunction of disjunctions,
+    /// most selective first, at most ``maximumRequirements``: `[0-9]+\s*(?:天|周)\s*见效` gives
+    /// `[["见效"], ["天", "周"]]`. Literal pieces joined by small alternations and optional characters are
+    /// expanded into every string they can spell (`(?:加|\+)我?(?:v|微)` → `加v`, `加我v`, `+v` …), so an
+    /// atom is longer and rarer than any of its parts. `nil` when no useful set exists.
+    public static func requirements(of pattern: String) -> [[[UInt8]]]? {
         var parser = Parser(Array(pattern.unicodeScalars))
         let factor = parser.alternation()
-        guard parser.atEnd, !parser.unsupported, let atoms = factor.atoms, atoms.allSatisfy(isUseful) else { return nil }
+        guard parser.atEnd, !parser.unsupported else { return nil }
+        let sets = Concatenation.ranked(factor.required.map(Self.unique))
+        return sets.isEmpty ? nil : Array(sets.prefix(maximumRequirements))
+    }
+
+    /// How many atom sets a regex is filtered on at most (each one is a bit in the scanner's mask).
+    public static let maximumRequirements = 4
+    /// Largest set of strings a run of literals is expanded into before the analysis gives up on it.
+    static let maximumExpansion = 64
+    /// Longest atom the expansion builds.
+    static let maximumAtomBytes = 128
+
+    private static func unique(_ atoms: [[UInt8]]) -> [[UInt8]] {
         var unique: [[UInt8]] = []
         for atom in atoms where !unique.contains(atom) { unique.append(atom) }
         return unique
@@ -38,10 +60,14 @@ public enum RequiredLiterals {
 
     /// What every match of a construct must contain.
     private struct Factor {
-        /// Strings one of which it contains (`nil` = no such set known).
-        var atoms: [[UInt8]]?
+        /// Every string the construct can match, when that set is small and known (`nil` otherwise).
+        var exact: [[UInt8]]?
+        /// Useful atom sets every match contains one of each (a conjunction of disjunctions).
+        var required: [[[UInt8]]]
         /// ASCII digits it contains at least.
         var digits: Int
+
+        static let none = Factor(exact: nil, required: [], digits: 0)
     }
 
     /// Digit counts are capped here (quantifiers multiply them).
@@ -59,24 +85,35 @@ public enum RequiredLiterals {
         var atEnd: Bool { position >= scalars.count }
         private var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
-        /// `branch ( '|' branch )*` — each branch must have atoms for the alternation to have them.
+        /// `branch ( '|' branch )*`: a match contains one branch's atoms, so the alternation requires the
+        /// union of each branch's best set (none if some branch has none); its exact strings are the union.
         mutating func alternation() -> Factor {
             var union: [[UInt8]]? = []
+            var exact: [[UInt8]]? = []
             var digits = Int.max
+            var branches: [Factor] = []
             while true {
                 // Every branch, the empty ones included (`(|x)`, a leading `|`): an empty branch has no
                 // atoms and no digits, so the alternation has none either.
                 let branch = self.branch()
-                if unsupported { return Factor(atoms: nil, digits: 0) }
-                if let atoms = branch.atoms, let sofar = union { union = sofar + atoms } else { union = nil }
+                if unsupported { return .none }
+                branches.append(branch)
+                if let best = Concatenation.ranked(branch.required).first, let sofar = union { union = sofar + best } else { union = nil }
+                if let strings = branch.exact, let sofar = exact, sofar.count + strings.count <= RequiredLiterals.maximumExpansion {
+                    exact = sofar + strings.filter { !sofar.contains($0) }
+                } else {
+                    exact = nil
+                }
                 digits = min(digits, branch.digits)
                 guard current == "|" else { break }
                 position += 1
             }
-            return Factor(atoms: union, digits: digits)
+            // A single branch keeps all its sets.
+            if branches.count == 1 { return branches[0] }
+            return Factor(exact: exact, required: union.map { [$0] } ?? [], digits: digits)
         }
 
-        /// A concatenation: collects literal runs and required groups, returns the best one.
+        /// A concatenation: expands runs of literals into their strings and collects every required set.
         private mutating func branch() -> Factor {
             var pieces = Concatenation()
             var digits = 0
@@ -86,37 +123,42 @@ public enum RequiredLiterals {
             while let scalar = current, scalar != "|", scalar != ")" {
                 switch scalar {
                 case "(":
-                    pieces.endRun()
                     let group = self.group()
-                    if unsupported { return Factor(atoms: nil, digits: 0) }
-                    let minimum = quantifierMinimum()
-                    if minimum > 0, let atoms = group.atoms { pieces.offer(atoms) }
-                    addDigits(group.digits, times: minimum)
+                    if unsupported { return .none }
+                    let (minimum, maximum) = quantifier()
+                    if group.isAssertion { break }  // zero-width: consumes nothing, leaves the run intact
+                    pieces.appendGroup(group.factor, minimum: minimum, maximum: maximum)
+                    addDigits(group.factor.digits, times: minimum)
                 case "[":
-                    pieces.endRun()
                     let onlyDigits = skipClass()
-                    let minimum = quantifierMinimum()
+                    let (minimum, _) = quantifier()
+                    pieces.breakRun()
                     if onlyDigits { addDigits(1, times: minimum) }
                 case "\\":
                     position += 1
-                    guard let escaped = current else { unsupported = true; return Factor(atoms: nil, digits: 0) }
+                    guard let escaped = current else { unsupported = true; return .none }
                     position += 1
                     if escaped.isASCII, !Self.isASCIIAlphanumeric(escaped) {
                         literal(escaped, into: &pieces)
                     } else if escaped == "Q" || escaped == "E" {
                         unsupported = true  // \Q…\E quoting is not analysed
+                    } else if "bBAzZG".unicodeScalars.contains(escaped) {
+                        _ = quantifier()  // an assertion: consumes nothing
                     } else {
-                        // \d \w \s \b \p{…} \x{…} \1 \k<…> …: a class, an assertion, a code point or a
-                        // back reference — none contributes a known literal.
+                        // \d \w \s \p{…} \x{…} \1 \k<…> …: a class, a code point or a back reference —
+                        // none contributes a known literal.
                         skipEscapeArgument(after: escaped)
-                        pieces.endRun()
-                        let minimum = quantifierMinimum()
+                        let (minimum, _) = quantifier()
+                        pieces.breakRun()
                         if escaped == "d" { addDigits(1, times: minimum) }
                     }
-                case ".", "^", "$":
+                case "^", "$":
                     position += 1
-                    pieces.endRun()
-                    _ = quantifierMinimum()
+                    _ = quantifier()  // an assertion: consumes nothing
+                case ".":
+                    position += 1
+                    _ = quantifier()
+                    pieces.breakRun()
                 case "*", "+", "?", "{":
                     unsupported = true  // a quantifier with nothing before it
                 default:
@@ -125,15 +167,13 @@ public enum RequiredLiterals {
                     let minimum = literal(scalar, into: &pieces)
                     if isDigit { addDigits(1, times: minimum) }
                 }
-                if unsupported { return Factor(atoms: nil, digits: 0) }
+                if unsupported { return .none }
             }
-            pieces.endRun()
-            return Factor(atoms: pieces.best, digits: digits)
+            return pieces.finish(digits: digits)
         }
 
-        /// A literal scalar, case-folded, then any quantifier on it: an optional one drops it from the
-        /// run; a required one ends the run after it (the repetition count is unknown). Returns the
-        /// quantifier's minimum (1 without one).
+        /// A literal scalar, case-folded, then any quantifier on it. Returns the quantifier's minimum (1
+        /// without one).
         @discardableResult
         private mutating func literal(_ scalar: Unicode.Scalar, into pieces: inout Concatenation) -> Int {
             var folded = scalar
@@ -145,67 +185,68 @@ public enum RequiredLiterals {
                 unsupported = true
                 return 0
             }
-            let bytes = Array(String(folded).utf8)
-            guard let next = current, next == "*" || next == "+" || next == "?" || next == "{" else {
-                pieces.run.append(contentsOf: bytes)
-                return 1
-            }
-            let minimum = quantifierMinimum()
-            if minimum > 0 { pieces.run.append(contentsOf: bytes) }
-            pieces.endRun()
+            let (minimum, maximum) = quantifier()
+            pieces.appendGroup(Factor(exact: [Array(String(folded).utf8)], required: [], digits: 0), minimum: minimum, maximum: maximum)
             return minimum
         }
 
-        /// Consumes a quantifier if one follows (with its lazy/possessive suffix); returns its minimum
-        /// count, 1 when there is none.
-        private mutating func quantifierMinimum() -> Int {
-            guard let scalar = current else { return 1 }
-            var minimum = 1
+        /// Consumes a quantifier if one follows (with its lazy/possessive suffix); returns its minimum and
+        /// maximum count (`nil` = unbounded), `(1, 1)` when there is none.
+        private mutating func quantifier() -> (minimum: Int, maximum: Int?) {
+            guard let scalar = current else { return (1, 1) }
+            var bounds: (minimum: Int, maximum: Int?)
             switch scalar {
-            case "*", "?":
+            case "*":
                 position += 1
-                minimum = 0
+                bounds = (0, nil)
+            case "?":
+                position += 1
+                bounds = (0, 1)
             case "+":
                 position += 1
+                bounds = (1, nil)
             case "{":
-                // {n}, {n,}, {n,m}; anything else is a literal brace in PCRE2 — refuse it.
-                // Exactly {n}, {n,} or {n,m} with ASCII digits; anything else is refused.
+                // Exactly {n}, {n,} or {n,m} with ASCII digits; anything else is a literal brace in PCRE2
+                // and is refused.
                 func isDigit(_ q: Int) -> Bool { q < scalars.count && scalars[q] >= "0" && scalars[q] <= "9" }
-                var q = position + 1
-                var digits = ""
-                while isDigit(q) {
-                    digits.unicodeScalars.append(scalars[q])
-                    q += 1
+                func number(from start: Int, to end: Int) -> Int? {
+                    guard end > start, end - start <= 6 else { return nil }
+                    return Int(String(String.UnicodeScalarView(scalars[start..<end])))
                 }
+                var q = position + 1
+                let lowerStart = q
+                while isDigit(q) { q += 1 }
+                guard let lower = number(from: lowerStart, to: q) else { unsupported = true; return (0, nil) }
+                var upper: Int? = lower
                 if q < scalars.count, scalars[q] == "," {
                     q += 1
+                    let upperStart = q
                     while isDigit(q) { q += 1 }
+                    upper = q > upperStart ? number(from: upperStart, to: q) : nil
+                    if q > upperStart, upper == nil { unsupported = true; return (0, nil) }
                 }
-                guard q < scalars.count, scalars[q] == "}", digits.count <= 6, let n = Int(digits) else {
-                    unsupported = true
-                    return 0
-                }
+                guard q < scalars.count, scalars[q] == "}" else { unsupported = true; return (0, nil) }
                 position = q + 1
-                minimum = n
+                bounds = (lower, upper)
             default:
-                return 1
+                return (1, 1)
             }
             if let suffix = current, suffix == "?" || suffix == "+" { position += 1 }
-            return minimum
+            return bounds
         }
 
-        /// `( … )` in its plain, non-capturing, named and lookaround forms.
-        private mutating func group() -> Factor {
-            let none = Factor(atoms: nil, digits: 0)
+        /// `( … )` in its plain, non-capturing, named and lookaround forms. Lookarounds and bare option
+        /// settings such as `(?i)` are assertions: they consume nothing.
+        private mutating func group() -> (factor: Factor, isAssertion: Bool) {
             position += 1  // (
             var lookaround = false
             if current == "?" {
                 position += 1
-                guard let kind = current else { unsupported = true; return none }
+                guard let kind = current else { unsupported = true; return (.none, false) }
                 switch kind {
                 case ":", ">", "|":
                     position += 1
-                    if kind == "|" { unsupported = true; return none }
+                    if kind == "|" { unsupported = true; return (.none, false) }
                 case "=", "!":
                     position += 1
                     lookaround = true
@@ -219,7 +260,7 @@ public enum RequiredLiterals {
                     }
                 case "P":
                     position += 1
-                    guard current == "<" else { unsupported = true; return none }
+                    guard current == "<" else { unsupported = true; return (.none, false) }
                     position += 1
                     skipName(until: ">")
                 case "'":
@@ -230,18 +271,18 @@ public enum RequiredLiterals {
                     // but extended mode and anything stranger changes how the pattern reads.
                     var q = position
                     while q < scalars.count, scalars[q] != ")", scalars[q] != ":" {
-                        guard "imsnU-".unicodeScalars.contains(scalars[q]) else { unsupported = true; return none }
+                        guard "imsnU-".unicodeScalars.contains(scalars[q]) else { unsupported = true; return (.none, false) }
                         q += 1
                     }
-                    guard q < scalars.count else { unsupported = true; return none }
+                    guard q < scalars.count else { unsupported = true; return (.none, false) }
                     position = q + 1
-                    if scalars[q] == ")" { return none }  // (?i) alone: a flag change, no content
+                    if scalars[q] == ")" { return (.none, true) }  // (?i) alone: a flag change, no content
                 }
             }
             let inner = alternation()
-            guard !unsupported, current == ")" else { unsupported = true; return none }
+            guard !unsupported, current == ")" else { unsupported = true; return (.none, false) }
             position += 1
-            return lookaround ? none : inner
+            return lookaround ? (.none, true) : (inner, false)
         }
 
         /// Skips what follows an escape letter: `{…}`, `<…>`, `'…'`, hex digits or a control letter.
@@ -315,28 +356,79 @@ public enum RequiredLiterals {
         }
     }
 
-    /// The required pieces of one concatenation seen so far, and the best of them.
+    /// One concatenation being read: the strings the current run of literal pieces can spell, and every
+    /// required atom set found so far.
     private struct Concatenation {
-        var best: [[UInt8]]?
-        var run: [UInt8] = []
+        private var required: [[[UInt8]]] = []
+        /// Every string the pieces since the last inexact one can spell (`[[]]`: just the empty string).
+        private var run: [[UInt8]] = [[]]
+        /// Whether every piece so far was exact (so `run` is all the concatenation can match).
+        private var isExact = true
 
-        mutating func offer(_ candidate: [[UInt8]]) {
-            guard !candidate.isEmpty else { return }
-            if let current = best, Self.score(current) >= Self.score(candidate) { return }
-            best = candidate
+        /// A piece matched `minimum`…`maximum` times (`nil` = unbounded).
+        mutating func appendGroup(_ factor: Factor, minimum: Int, maximum: Int?) {
+            if let strings = factor.exact, maximum == 1 {
+                extend(with: minimum == 0 && !strings.contains([]) ? strings + [[]] : strings)
+                return
+            }
+            if minimum >= 1 {
+                // Its first repetition follows the run directly; what comes after it is not known.
+                if let strings = factor.exact { extend(with: strings) }
+                required += factor.required
+            }
+            breakRun()
         }
 
-        mutating func endRun() {
-            if !run.isEmpty { offer([run]) }
-            run = []
+        /// Ends the run at a piece whose strings are unknown (a class, `.`, a repetition).
+        mutating func breakRun() {
+            endRun()
+            isExact = false
         }
 
-        /// How selective a set of atoms is: its weakest member's length (doubled, so that a rare single
-        /// byte ranks between an ordinary single byte and two bytes).
-        private static func score(_ atoms: [[UInt8]]) -> Int {
-            atoms.map { atom in
-                atom.count == 1 && RequiredLiterals.rareSingleBytes.contains(atom[0]) ? 3 : atom.count * 2
-            }.min() ?? 0
+        /// The branch's factor, once every piece is read.
+        mutating func finish(digits: Int) -> Factor {
+            let exact = isExact ? run : nil
+            endRun()
+            return Factor(exact: exact, required: required, digits: digits)
+        }
+
+        /// Appends one of `strings` to every string of the run; a run that would grow too large ends, and a
+        /// new one starts with `strings`.
+        private mutating func extend(with strings: [[UInt8]]) {
+            let longest = run.map(\.count).max()! + strings.map(\.count).max()!
+            guard run.count * strings.count <= RequiredLiterals.maximumExpansion, longest <= RequiredLiterals.maximumAtomBytes else {
+                endRun()
+                isExact = false
+                run = strings
+                return
+            }
+            var product: [[UInt8]] = []
+            for prefix in run {
+                for suffix in strings where !product.contains(prefix + suffix) { product.append(prefix + suffix) }
+            }
+            run = product
+        }
+
+        private mutating func endRun() {
+            if run.allSatisfy(RequiredLiterals.isUseful) { required.append(run) }
+            run = [[]]
+        }
+
+        /// Useful sets, most selective first: the weakest member's length (doubled, so that a rare single
+        /// byte ranks between an ordinary single byte and two bytes), then fewer members.
+        static func ranked(_ sets: [[[UInt8]]]) -> [[[UInt8]]] {
+            func score(_ atoms: [[UInt8]]) -> Int {
+                atoms.map { atom in
+                    atom.count == 1 && RequiredLiterals.rareSingleBytes.contains(atom[0]) ? 3 : atom.count * 2
+                }.min() ?? 0
+            }
+            let useful = sets.filter { !$0.isEmpty && $0.allSatisfy(RequiredLiterals.isUseful) }
+            return useful.enumerated().sorted { a, b in
+                let (sa, sb) = (score(a.element), score(b.element))
+                if sa != sb { return sa > sb }
+                if a.element.count != b.element.count { return a.element.count < b.element.count }
+                return a.offset < b.offset
+            }.map(\.element)
         }
     }
 }

@@ -31,10 +31,10 @@ struct RequiredLiteralsTests {
         #expect(atoms(#"refund|\d+"#) == nil)
     }
 
-    @Test("optional pieces are not required")
+    @Test("an optional character or group is spelled both ways; longer optional repetitions end the run")
     func optionalPieces() {
-        #expect(atoms(#"colou?r"#) == ["colo"])
-        #expect(atoms(#"(?:free )?shipping"#) == ["shipping"])
+        #expect(atoms(#"colou?r"#) == ["colour", "color"])
+        #expect(atoms(#"(?:free )?shipping"#) == ["free shipping", "shipping"])
         #expect(atoms(#"(?:guarantee)?\d+"#) == nil)
         #expect(atoms(#"ab{0,3}cd"#) == ["cd"])
         #expect(atoms(#"(?:abc){2}x"#) == ["abc"])
@@ -59,14 +59,33 @@ struct RequiredLiteralsTests {
     @Test("a rare single byte such as the @ of an e-mail address is an atom; a lone letter is not")
     func rareSingleBytes() {
         #expect(atoms(#"[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]{2,}"#) == ["@"])
-        #expect(atoms(#"(?:加|\+)我?(?:v|微|薇)\s*[a-z0-9_-]{6,20}"#) == ["加", "+"])
+        #expect(atoms(#"(?:加|\+)我?(?:v|微|薇)\s*[a-z0-9_-]{6,20}"#) == [
+            "加我v", "加我微", "加我薇", "加v", "加微", "加薇", "+我v", "+我微", "+我薇", "+v", "+微", "+薇",
+        ])
         #expect(atoms(#"x\d+"#) == nil)
     }
 
-    @Test("lookarounds do not contribute atoms")
+    @Test("every required piece of a concatenation is a set of its own, most selective first")
+    func conjunctions() {
+        func sets(_ pattern: String) -> [[String]]? {
+            RequiredLiterals.requirements(of: pattern)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(sets(#"(?<![0-9])[0-9]{1,3}\s*(?:天|日|周|个月)\s*见效"#) == [["见效"], ["天", "日", "周", "个月"]])
+        #expect(sets(#"(?:瘦|减|掉)\s*[0-9]{1,3}\s*(?:斤|公斤)"#) == [["斤", "公斤"], ["瘦", "减", "掉"]])
+        #expect(sets(#"(?:was|originally)\s*\$\s*[0-9]+"#) == [["was", "originally"], ["$"]])
+        // Inside an alternation only one branch is required: its best set joins the union.
+        #expect(sets(#"abc\d+xyz|qq\d+"#) == [["abc", "qq"]])
+        // A repeated exact group: its first repetition continues the run.
+        #expect(sets(#"x(?:ab){2,}"#) == [["xab"], ["ab"]])
+        #expect(sets(#"a{2}|"#) == nil)
+    }
+
+    @Test("lookarounds do not contribute atoms and do not split the literal run around them")
     func lookarounds() {
         #expect(atoms(#"(?=.*sale)\d+"#) == nil)
         #expect(atoms(#"(?<!不)保证"#) == ["保证"])
+        #expect(atoms(#"ab(?=c)cd"#) == ["abcd"])
+        #expect(atoms(#"\bsale\b"#) == ["sale"])
     }
 
     @Test("constructs the analysis does not read give no atoms, so the regex always runs")
@@ -137,5 +156,62 @@ struct RequiredLiteralsTests {
             }
             #expect(!regex.scan(bytes).ranges.isEmpty, "\(pattern) should match \(text)")
         }
+    }
+
+    @Test("on thousands of generated patterns, every match holds an atom of each required set and the minimum digits")
+    func generatedPatternsAreSound() throws {
+        var random = SplitMix(seed: 0xA55A)
+        let pieces = ["a", "b", "ab", "7", "天", "见效", "\\d", "[0-9]", "[ab]", ".", "\\s*", "\\b", "(?=a)", "(?<!b)", "$", "^"]
+        let texts = ["ab7 天见效 ab", "aab77b 见效天", "7天见效", "b a 7 7", "天天 ab ba", "见效7ab", "", "ababab 777"]
+        func piece(_ depth: Int) -> String {
+            switch random.next(9) {
+            case 0 where depth < 3:
+                let branches = (0...random.next(2)).map { _ in sequence(depth + 1) }
+                return "(?:" + branches.joined(separator: "|") + ")"
+            case 1 where depth < 3:
+                return "(" + sequence(depth + 1) + ")"
+            default:
+                return pieces[random.next(pieces.count)]
+            }
+        }
+        func quantified(_ depth: Int) -> String {
+            let quantifiers = ["", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}"]
+            let base = piece(depth)
+            if base.hasPrefix("(?=") || base.hasPrefix("(?<") || base == "$" || base == "^" || base == "\\b" || base.hasSuffix("*") { return base }
+            return base + quantifiers[random.next(quantifiers.count)]
+        }
+        func sequence(_ depth: Int) -> String { (0...random.next(4)).map { _ in quantified(depth) }.joined() }
+        var checked = 0
+        for _ in 0..<3_000 {
+            let pattern = sequence(0)
+            guard let regex = try? CompiledRegex(pattern: pattern) else { continue }
+            let sets = RequiredLiterals.requirements(of: pattern)
+            let digits = RequiredLiterals.minimumDigits(of: pattern)
+            for text in texts {
+                let bytes = Array(text.utf8)
+                for range in regex.scan(bytes).ranges {
+                    let matched = Array(bytes[range])
+                    checked += 1
+                    #expect(matched.filter { $0 >= 0x30 && $0 <= 0x39 }.count >= digits, "\(pattern) on \(text): digits")
+                    for atoms in sets ?? [] {
+                        #expect(containsAtom(matched, atoms), "\(pattern) on \(text): \(atoms.map { String(decoding: $0, as: UTF8.self) })")
+                    }
+                }
+            }
+        }
+        #expect(checked > 1_000)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for the generated-pattern test.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

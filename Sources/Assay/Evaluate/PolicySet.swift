@@ -40,13 +40,16 @@ public final class PolicySet: Sendable {
         self.tables = tables
         self.regexTable = regexTable
         let normalizer = self.normalizer
-        let regexAtoms: [[[UInt8]]?] = regexTable.regexes.map { regex in
-            guard !regex.options.contains(.extended), let atoms = RequiredLiterals.atoms(of: regex.pattern),
-                atoms.allSatisfy({ normalizer.normalizeTerm(String(decoding: $0, as: UTF8.self)) == $0 })
-            else { return nil }
-            return atoms
+        // A set of atoms whose members the normaliser would change could never be seen in normalised text:
+        // it is dropped (the regex then filters on its other sets, or always runs).
+        let regexRequirements: [[[[UInt8]]]?] = regexTable.regexes.map { regex in
+            guard !regex.options.contains(.extended), let sets = RequiredLiterals.requirements(of: regex.pattern) else { return nil }
+            let kept = sets.filter { atoms in
+                atoms.allSatisfy { normalizer.normalizeTerm(String(decoding: $0, as: UTF8.self)) == $0 }
+            }
+            return kept.isEmpty ? nil : kept
         }
-        let termIndex = TermIndex(vocabularies: vocabularies, regexAtoms: regexAtoms, regexes: regexTable.regexes)
+        let termIndex = TermIndex(vocabularies: vocabularies, regexRequirements: regexRequirements, regexes: regexTable.regexes)
         self.termIndex = termIndex
         self.triggers = rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) }
         var matchFields: [RecordKind: [FieldRef]] = [:]

@@ -38,8 +38,14 @@ struct TermIndex: Sendable {
     private let automaton: MultiPatternAutomaton
     /// Pattern id → (vocabulary, term) pairs it stands for (identical terms share a pattern).
     private let owners: [[(vocabulary: Int32, term: Int32)]]
-    /// Pattern id → regexes it is an atom of.
-    private let atomOwners: [[Int32]]
+    /// Pattern id → the atom sets it belongs to (identical sets of different regexes are one set).
+    private let atomSetsOfPattern: [[Int32]]
+    /// Number of distinct atom sets.
+    private let atomSetCount: Int
+    /// Atom set id → the regexes whose most selective set it is (the set that nominates them).
+    private let regexesNominated: [[Int32]]
+    /// Per regex id: its other atom sets, each of which must also occur in the field.
+    private let regexOtherSets: [[Int32]]
     let vocabularyCount: Int
     let regexCount: Int
     /// Whether each regex is prefiltered (by atoms or by one of `atomlessSets`); otherwise it runs on every
@@ -54,19 +60,21 @@ struct TermIndex: Sendable {
     static let digitGroupBounds = [2, 7, 11, 16]
 
     /// - Parameters:
-    ///   - regexAtoms: per regex id, its atoms in normalised form, or nil when it has none.
+    ///   - regexRequirements: per regex id, its atom sets in normalised form, most selective first (every
+    ///     match contains one atom of each set: see `RequiredLiterals.requirements(of:)`), or nil when it
+    ///     has none.
     ///   - regexes: the compiled regexes (same ids), for the alternation of those without atoms.
-    init(vocabularies: [Vocabulary], regexAtoms: [[[UInt8]]?] = [], regexes: [CompiledRegex] = []) {
+    init(vocabularies: [Vocabulary], regexRequirements: [[[[UInt8]]]?] = [], regexes: [CompiledRegex] = []) {
         var patternIDs: [[UInt8]: Int] = [:]
         var patterns: [[UInt8]] = []
         var owners: [[(Int32, Int32)]] = []
-        var atomOwners: [[Int32]] = []
+        var atomSetsOfPattern: [[Int32]] = []
         func patternID(_ bytes: [UInt8]) -> Int {
             if let existing = patternIDs[bytes] { return existing }
             patternIDs[bytes] = patterns.count
             patterns.append(bytes)
             owners.append([])
-            atomOwners.append([])
+            atomSetsOfPattern.append([])
             return patterns.count - 1
         }
         for (vocabularyID, vocabulary) in vocabularies.enumerated() {
@@ -74,18 +82,34 @@ struct TermIndex: Sendable {
                 owners[patternID(term.normalized)].append((Int32(vocabularyID), Int32(termID)))
             }
         }
-        for (regexID, atoms) in regexAtoms.enumerated() {
-            for atom in atoms ?? [] { atomOwners[patternID(atom)].append(Int32(regexID)) }
+        var setIDs: [[[UInt8]]: Int32] = [:]
+        var nominated: [[Int32]] = []
+        var otherSets: [[Int32]] = Array(repeating: [], count: regexRequirements.count)
+        func setID(_ atoms: [[UInt8]]) -> Int32 {
+            if let existing = setIDs[atoms] { return existing }
+            let id = Int32(nominated.count)
+            setIDs[atoms] = id
+            nominated.append([])
+            for atom in atoms { atomSetsOfPattern[patternID(atom)].append(id) }
+            return id
+        }
+        for (regexID, sets) in regexRequirements.enumerated() {
+            guard let sets, let first = sets.first else { continue }
+            nominated[Int(setID(first))].append(Int32(regexID))
+            otherSets[regexID] = sets.dropFirst().map(setID)
         }
         self.automaton = MultiPatternAutomaton(patterns: patterns)
         self.owners = owners
-        self.atomOwners = atomOwners
+        self.atomSetsOfPattern = atomSetsOfPattern
+        self.atomSetCount = nominated.count
+        self.regexesNominated = nominated
+        self.regexOtherSets = otherSets
         self.vocabularyCount = vocabularies.count
-        self.regexCount = regexAtoms.count
+        self.regexCount = regexRequirements.count
         let minimumDigits = regexes.map { $0.options.contains(.extended) ? 0 : RequiredLiterals.minimumDigits(of: $0.pattern) }
-        var prefiltered = regexAtoms.map { $0 != nil }
+        var prefiltered = regexRequirements.map { $0 != nil }
         var sets: [(RegexSetPrefilter, [Int], Int)] = []
-        let atomless = regexAtoms.indices.filter { regexAtoms[$0] == nil && $0 < regexes.count }
+        let atomless = regexRequirements.indices.filter { regexRequirements[$0] == nil && $0 < regexes.count }
         let group = { (id: Int) in Self.digitGroupBounds.lastIndex { minimumDigits[id] >= $0 } ?? -1 }
         for bucket in Set(atomless.map(group)).sorted() {
             let ids = atomless.filter { group($0) == bucket }
@@ -100,33 +124,48 @@ struct TermIndex: Sendable {
         self.regexIsPrefiltered = prefiltered
     }
 
-
-    /// Scans normalised text once: whole-word term hits per vocabulary, and which regexes' atoms occur.
+    /// Scans normalised text once: whole-word term hits per vocabulary, and the regexes that may match.
     func scan(_ text: NormalizedText, using matchData: RegexMatchData) -> FieldScan {
+        text.bytes.withUnsafeBufferPointer { scan($0, collectingHits: true, using: matchData) }
+    }
+
+    /// Scans normalised bytes: which vocabularies have a whole-word hit and which regexes may match (a
+    /// regex may where an atom of each of its atom sets occurs, the field has the digits its matches need,
+    /// or — without atoms — its group's alternation matched). `hits` stays empty unless `collectingHits`.
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, collectingHits: Bool, using matchData: RegexMatchData) -> FieldScan {
         var result = FieldScan(
             hits: [],
             vocabularies: SignalSet(capacity: vocabularyCount), regexCandidates: SignalSet(capacity: regexCount),
             digits: 0)
-        text.bytes.withUnsafeBufferPointer { buffer in
-            var digits = 0
-            for byte in buffer where byte &- 0x30 < 10 { digits &+= 1 }
-            result.digits = digits
-            automaton.forEachMatch(in: buffer) { match in
-                let pattern = Int(match.pattern)
-                // An atom counts only where the field also has the digits the regex's matches need.
-                for regex in atomOwners[pattern] where digits >= regexMinimumDigits[Int(regex)] {
-                    result.regexCandidates.insert(Int(regex))
-                }
-                let termOwners = owners[pattern]
-                guard !termOwners.isEmpty, WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
-                for owner in termOwners {
+        var digits = 0
+        for byte in buffer where byte &- 0x30 < 10 { digits &+= 1 }
+        result.digits = digits
+        // Atom sets seen in the field, and in a short list those that nominate regexes.
+        var seenSets = SignalSet(capacity: atomSetCount)
+        var nominating: [Int32] = []
+        automaton.forEachMatch(in: buffer) { match in
+            let pattern = Int(match.pattern)
+            for set in atomSetsOfPattern[pattern] where !seenSets.contains(Int(set)) {
+                seenSets.insert(Int(set))
+                if !regexesNominated[Int(set)].isEmpty { nominating.append(set) }
+            }
+            let termOwners = owners[pattern]
+            guard !termOwners.isEmpty, WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
+            for owner in termOwners {
+                if collectingHits {
                     result.hits.append(Hit(start: match.start, end: match.end, term: owner.term, vocabulary: owner.vocabulary))
-                    result.vocabularies.insert(Int(owner.vocabulary))
                 }
+                result.vocabularies.insert(Int(owner.vocabulary))
             }
-            for set in atomlessSets where digits >= set.minimumDigits && set.prefilter.mayMatch(buffer, using: matchData) {
-                for id in set.members { result.regexCandidates.insert(id) }
+        }
+        for set in nominating {
+            for regex in regexesNominated[Int(set)] where digits >= regexMinimumDigits[Int(regex)]
+                && regexOtherSets[Int(regex)].allSatisfy({ seenSets.contains(Int($0)) }) {
+                result.regexCandidates.insert(Int(regex))
             }
+        }
+        for set in atomlessSets where digits >= set.minimumDigits && set.prefilter.mayMatch(buffer, using: matchData) {
+            for id in set.members { result.regexCandidates.insert(id) }
         }
         return result
     }
