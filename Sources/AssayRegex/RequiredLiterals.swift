@@ -43,6 +43,44 @@ public enum RequiredLiterals {
     /// Longest atom the expansion builds.
     static let maximumAtomBytes = 128
 
+    /// Class sequences every match of `pattern` contains (runs of consecutive bytes, each from its own set:
+    /// `(?<![0-9a-z])[a-z]{2}[0-9]{2} ?…` gives `[a-zA-Z][a-zA-Z][0-9][0-9]`), most selective first, at most
+    /// ``maximumClassSequences``, each selective enough to be worth a scan. Empty when there are none or the
+    /// pattern is not understood. Letters are in both cases; classes with non-ASCII members, negated
+    /// classes, `\s` and `.` end a sequence (they may consume a multi-byte character).
+    public static func classSequences(of pattern: String) -> [[ByteSet]] {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        let factor = parser.alternation()
+        guard parser.atEnd, !parser.unsupported else { return [] }
+        var sequences = factor.classSequences
+        if let fixed = factor.fixedClasses, fixed.count >= 2 { sequences.append(fixed) }
+        let useful = sequences.map(mostSelectiveWindow).map { ($0, chance($0)) }.filter { $0.1 <= maximumChance }
+        return Array(useful.sorted { $0.1 < $1.1 }.map(\.0).prefix(maximumClassSequences))
+    }
+
+    /// Longest class sequence used (a longer one is cut to its most selective window, which every match
+    /// contains as well): four fit in one word of the scanner.
+    public static let maximumClassSequenceLength = 16
+
+    private static func mostSelectiveWindow(_ sequence: [ByteSet]) -> [ByteSet] {
+        guard sequence.count > maximumClassSequenceLength else { return sequence }
+        let windows = (0...(sequence.count - maximumClassSequenceLength)).map {
+            Array(sequence[$0..<($0 + maximumClassSequenceLength)])
+        }
+        return windows.min { chance($0) < chance($1) }!
+    }
+
+    /// How many class sequences a regex is filtered on at most.
+    public static let maximumClassSequences = 3
+    /// Highest `chance` a class sequence may have to be used: about that of three digits in a row, or of
+    /// two letters and two digits.
+    static let maximumChance = 1.0 / 4096
+
+    /// How likely random bytes are to match the sequence at one position: the product of set size / 256.
+    static func chance(_ sequence: [ByteSet]) -> Double {
+        sequence.reduce(1) { $0 * Double($1.count) / 256 }
+    }
+
     private static func unique(_ atoms: [[UInt8]]) -> [[UInt8]] {
         var unique: [[UInt8]] = []
         for atom in atoms where !unique.contains(atom) { unique.append(atom) }
@@ -66,6 +104,10 @@ public enum RequiredLiterals {
         var required: [[[UInt8]]]
         /// ASCII digits it contains at least.
         var digits: Int
+        /// The byte sets of every byte it consumes, when that is a fixed number of bytes (`nil` otherwise).
+        var fixedClasses: [ByteSet]? = nil
+        /// Class sequences every match contains.
+        var classSequences: [[ByteSet]] = []
 
         static let none = Factor(exact: nil, required: [], digits: 0)
     }
@@ -92,11 +134,19 @@ public enum RequiredLiterals {
             var exact: [[UInt8]]? = []
             var digits = Int.max
             var branches: [Factor] = []
+            var fixedClasses: [ByteSet]?
             while true {
                 // Every branch, the empty ones included (`(|x)`, a leading `|`): an empty branch has no
                 // atoms and no digits, so the alternation has none either.
                 let branch = self.branch()
                 if unsupported { return .none }
+                if branches.isEmpty {
+                    fixedClasses = branch.fixedClasses
+                } else if let sofar = fixedClasses, let these = branch.fixedClasses, sofar.count == these.count {
+                    fixedClasses = zip(sofar, these).map { $0.union($1) }
+                } else {
+                    fixedClasses = nil
+                }
                 branches.append(branch)
                 if let best = Concatenation.ranked(branch.required).first, let sofar = union { union = sofar + best } else { union = nil }
                 if let strings = branch.exact, let sofar = exact, sofar.count + strings.count <= RequiredLiterals.maximumExpansion {
@@ -110,7 +160,7 @@ public enum RequiredLiterals {
             }
             // A single branch keeps all its sets.
             if branches.count == 1 { return branches[0] }
-            return Factor(exact: exact, required: union.map { [$0] } ?? [], digits: digits)
+            return Factor(exact: exact, required: union.map { [$0] } ?? [], digits: digits, fixedClasses: fixedClasses)
         }
 
         /// A concatenation: expands runs of literals into their strings and collects every required set.
@@ -130,9 +180,12 @@ public enum RequiredLiterals {
                     pieces.appendGroup(group.factor, minimum: minimum, maximum: maximum)
                     addDigits(group.factor.digits, times: minimum)
                 case "[":
+                    let start = position
                     let onlyDigits = skipClass()
-                    let (minimum, _) = quantifier()
+                    let set = unsupported ? nil : classSet(scalars[(start + 1)..<(position - 1)])
+                    let (minimum, maximum) = quantifier()
                     pieces.breakRun()
+                    pieces.appendClasses(set.map { [$0] }, minimum: minimum, maximum: maximum)
                     if onlyDigits { addDigits(1, times: minimum) }
                 case "\\":
                     position += 1
@@ -148,8 +201,10 @@ public enum RequiredLiterals {
                         // \d \w \s \p{…} \x{…} \1 \k<…> …: a class, a code point or a back reference —
                         // none contributes a known literal.
                         skipEscapeArgument(after: escaped)
-                        let (minimum, _) = quantifier()
+                        let (minimum, maximum) = quantifier()
                         pieces.breakRun()
+                        let set: ByteSet? = escaped == "d" ? .digits : escaped == "w" ? .word : nil
+                        pieces.appendClasses(set.map { [$0] }, minimum: minimum, maximum: maximum)
                         if escaped == "d" { addDigits(1, times: minimum) }
                     }
                 case "^", "$":
@@ -159,6 +214,7 @@ public enum RequiredLiterals {
                     position += 1
                     _ = quantifier()
                     pieces.breakRun()
+                    pieces.appendClasses(nil, minimum: 0, maximum: nil)
                 case "*", "+", "?", "{":
                     unsupported = true  // a quantifier with nothing before it
                 default:
@@ -186,7 +242,9 @@ public enum RequiredLiterals {
                 return 0
             }
             let (minimum, maximum) = quantifier()
-            pieces.appendGroup(Factor(exact: [Array(String(folded).utf8)], required: [], digits: 0), minimum: minimum, maximum: maximum)
+            let bytes = Array(String(folded).utf8)
+            let literal = Factor(exact: [bytes], required: [], digits: 0, fixedClasses: bytes.map(ByteSet.eitherCase))
+            pieces.appendGroup(literal, minimum: minimum, maximum: maximum)
             return minimum
         }
 
@@ -315,6 +373,44 @@ public enum RequiredLiterals {
             if current == terminator { position += 1 } else { unsupported = true }
         }
 
+        /// The bytes a character class (its contents, between the brackets) can consume, when it only holds
+        /// ASCII literals, ASCII ranges, `\d`, `\w` and escaped punctuation; `nil` otherwise.
+        private func classSet(_ contents: ArraySlice<Unicode.Scalar>) -> ByteSet? {
+            var set = ByteSet()
+            let items = Array(contents)
+            guard let first = items.first, first != "^" else { return nil }
+            var index = 0
+            /// The literal at `index` (an ASCII scalar or escaped punctuation), advancing past it.
+            func literal() -> UInt8? {
+                var scalar = items[index]
+                if scalar == "\\" {
+                    guard index + 1 < items.count else { return nil }
+                    index += 1
+                    scalar = items[index]
+                    guard scalar.isASCII, !Self.isASCIIAlphanumeric(scalar) else { return nil }
+                }
+                index += 1
+                return scalar.isASCII ? UInt8(scalar.value) : nil
+            }
+            while index < items.count {
+                if items[index] == "\\", index + 1 < items.count, items[index + 1] == "d" || items[index + 1] == "w" {
+                    set = set.union(items[index + 1] == "d" ? .digits : .word)
+                    index += 2
+                    continue
+                }
+                if items[index] == "[" { return nil }  // POSIX classes
+                guard let low = literal() else { return nil }
+                if index + 1 < items.count, items[index] == "-" {
+                    index += 1
+                    guard let high = literal(), high >= low else { return nil }
+                    for byte in low...high { set = set.union(.eitherCase(byte)) }
+                } else {
+                    set = set.union(.eitherCase(low))
+                }
+            }
+            return set.count > 0 ? set : nil
+        }
+
         /// Skips a character class; returns whether it matches ASCII digits only (`[0-9]`, `[1-9]`, `[\d]`).
         private mutating func skipClass() -> Bool {
             position += 1  // [
@@ -364,9 +460,15 @@ public enum RequiredLiterals {
         private var run: [[UInt8]] = [[]]
         /// Whether every piece so far was exact (so `run` is all the concatenation can match).
         private var isExact = true
+        /// Byte sets of the consecutive bytes consumed since the last piece of unknown length.
+        private var classRun: [ByteSet] = []
+        /// Whether every piece so far consumed a fixed number of bytes (so `classRun` is all of them).
+        private var classesFixed = true
+        private var classSequences: [[ByteSet]] = []
 
         /// A piece matched `minimum`…`maximum` times (`nil` = unbounded).
         mutating func appendGroup(_ factor: Factor, minimum: Int, maximum: Int?) {
+            appendClasses(factor.fixedClasses, minimum: minimum, maximum: maximum, inner: factor.classSequences)
             if let strings = factor.exact, maximum == 1 {
                 extend(with: minimum == 0 && !strings.contains([]) ? strings + [[]] : strings)
                 return
@@ -385,11 +487,38 @@ public enum RequiredLiterals {
             isExact = false
         }
 
+        /// A piece consuming `sequence` (`nil`: bytes unknown) `minimum`…`maximum` times; `inner` are the
+        /// class sequences inside it, required when it occurs at least once.
+        mutating func appendClasses(_ sequence: [ByteSet]?, minimum: Int, maximum: Int?, inner: [[ByteSet]] = []) {
+            guard let sequence else {
+                endClassRun()
+                if minimum >= 1 { classSequences += inner }
+                return
+            }
+            for _ in 0..<min(minimum, ClassSequenceScanner.maximumLength) {
+                for set in sequence { pushClass(set) }
+            }
+            if maximum != minimum || minimum > ClassSequenceScanner.maximumLength { endClassRun() }
+        }
+
+        private mutating func pushClass(_ set: ByteSet) {
+            if classRun.count == ClassSequenceScanner.maximumLength { endClassRun() }
+            classRun.append(set)
+        }
+
+        private mutating func endClassRun() {
+            if classRun.count >= 2 { classSequences.append(classRun) }
+            classRun = []
+            classesFixed = false
+        }
+
         /// The branch's factor, once every piece is read.
         mutating func finish(digits: Int) -> Factor {
             let exact = isExact ? run : nil
             endRun()
-            return Factor(exact: exact, required: required, digits: digits)
+            let fixed = classesFixed ? classRun : nil
+            if fixed == nil, classRun.count >= 2 { classSequences.append(classRun) }
+            return Factor(exact: exact, required: required, digits: digits, fixedClasses: fixed, classSequences: classSequences)
         }
 
         /// Appends one of `strings` to every string of the run; a run that would grow too large ends, and a

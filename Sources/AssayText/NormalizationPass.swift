@@ -18,22 +18,35 @@ struct NormalizationPass {
     /// Slow-path results for this run, keyed by scalar value.
     private var foldCache: [UInt32: [UInt32]] = [:]
 
-    private init(input: UnsafeBufferPointer<UInt8>) {
+    private init(input: UnsafeBufferPointer<UInt8>, tracksSources: Bool) {
         precondition(input.count < Int(Int32.max), "text too large to normalise in one piece")
         self.input = input
-        output = OutputBuffer(capacity: input.count + input.count / 8 + 16)
+        output = OutputBuffer(capacity: input.count + input.count / 8 + 16, tracksSources: tracksSources)
     }
 
     /// Normalises `input`, which must be UTF-8 (malformed bytes become U+FFFD).
     static func run(_ input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        var pass = NormalizationPass(input: input)
-        TraditionalToSimplified.table.withUnsafeBufferPointer { simplified in
-            DigitStyles.numeralBitmap.withUnsafeBufferPointer { numerals in
-                pass.loop(simplified: simplified, numerals: numerals)
-            }
-        }
+        var pass = NormalizationPass(input: input, tracksSources: true)
+        pass.run()
         let (bytes, sources) = pass.output.finish()
         return NormalizedText(bytes: bytes, sourceScalar: sources, originalScalarCount: Int(pass.scalarIndex))
+    }
+
+    /// Normalises `input` and hands the normalised bytes to `body` without keeping the map back to the
+    /// original (for scans that only ask whether something occurs); the bytes are freed afterwards.
+    static func withBytes<R>(_ input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var pass = NormalizationPass(input: input, tracksSources: false)
+        pass.run()
+        defer { pass.output.release() }
+        return try body(pass.output.writtenBytes)
+    }
+
+    private mutating func run() {
+        TraditionalToSimplified.table.withUnsafeBufferPointer { simplified in
+            DigitStyles.numeralBitmap.withUnsafeBufferPointer { numerals in
+                loop(simplified: simplified, numerals: numerals)
+            }
+        }
     }
 
     private mutating func loop(simplified: UnsafeBufferPointer<UInt16>, numerals: UnsafeBufferPointer<UInt64>) {

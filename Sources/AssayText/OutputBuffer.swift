@@ -1,4 +1,5 @@
-/// Growable output of a normalisation pass: normalised bytes plus one source-scalar index per byte.
+/// Growable output of a normalisation pass: normalised bytes plus, unless the pass only needs the bytes,
+/// one source-scalar index per byte.
 ///
 /// Raw storage instead of two `Array`s so the hot loop does no uniqueness or capacity bookkeeping beyond
 /// one comparison per emitted scalar. Owned by exactly one ``NormalizationPass`` and released by `finish()`.
@@ -7,11 +8,14 @@ struct OutputBuffer {
     private var sources: UnsafeMutablePointer<Int32>
     private var count = 0
     private var capacity: Int
+    /// Whether source indexes are kept (false: `sources` is a one-element placeholder never written).
+    private let tracksSources: Bool
 
-    init(capacity: Int) {
+    init(capacity: Int, tracksSources: Bool = true) {
         self.capacity = max(capacity, 16)
+        self.tracksSources = tracksSources
         bytes = .allocate(capacity: self.capacity)
-        sources = .allocate(capacity: self.capacity)
+        sources = .allocate(capacity: tracksSources ? self.capacity : 1)
     }
 
     /// Makes room for `extra` more bytes.
@@ -23,13 +27,15 @@ struct OutputBuffer {
     private mutating func grow(to minimum: Int) {
         let newCapacity = max(minimum, capacity * 2)
         let newBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        let newSources = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
         newBytes.update(from: bytes, count: count)
-        newSources.update(from: sources, count: count)
         bytes.deallocate()
-        sources.deallocate()
         bytes = newBytes
-        sources = newSources
+        if tracksSources {
+            let newSources = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
+            newSources.update(from: sources, count: count)
+            sources.deallocate()
+            sources = newSources
+        }
         capacity = newCapacity
     }
 
@@ -38,7 +44,7 @@ struct OutputBuffer {
     mutating func appendByte(_ b: UInt8, source: Int32) {
         reserve(1)
         bytes[count] = b
-        sources[count] = source
+        if tracksSources { sources[count] = source }
         count += 1
     }
 
@@ -49,9 +55,11 @@ struct OutputBuffer {
         bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
         bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
         bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-        sources[count] = source
-        sources[count + 1] = source
-        sources[count + 2] = source
+        if tracksSources {
+            sources[count] = source
+            sources[count + 1] = source
+            sources[count + 2] = source
+        }
         count += 3
     }
 
@@ -63,8 +71,10 @@ struct OutputBuffer {
             reserve(2)
             bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
             bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-            sources[count] = source
-            sources[count + 1] = source
+            if tracksSources {
+                sources[count] = source
+                sources[count + 1] = source
+            }
             count += 2
         } else if v < 0x10000 {
             appendThreeByte(v, source: source)
@@ -74,13 +84,26 @@ struct OutputBuffer {
             bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
             bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
             bytes[count + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-            for k in 0..<4 { sources[count + k] = source }
+            if tracksSources { for k in 0..<4 { sources[count + k] = source } }
             count += 4
         }
     }
 
+    /// The bytes written so far, valid until the buffer grows, finishes or is released.
+    var writtenBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
+
+    /// Frees the storage without copying anything out; the buffer must not be used afterwards.
+    mutating func release() {
+        bytes.deallocate()
+        sources.deallocate()
+        capacity = 0
+        count = 0
+    }
+
     /// Copies the contents out as arrays and frees the storage; the buffer must not be used afterwards.
+    /// Only for a buffer that tracks sources.
     mutating func finish() -> ([UInt8], [Int32]) {
+        precondition(tracksSources, "finish() needs source indexes")
         let result = (
             Array(UnsafeBufferPointer(start: bytes, count: count)),
             Array(UnsafeBufferPointer(start: sources, count: count))

@@ -30,6 +30,13 @@ public struct TextNormalizer: Sendable {
         return text.withUTF8 { NormalizationPass.run($0) }
     }
 
+    /// Normalises `text` and passes the normalised bytes to `body`, without the map back to the original
+    /// (cheaper than ``normalize(_:)`` when only the bytes are scanned). The bytes are valid inside `body` only.
+    public func withNormalizedBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var text = text
+        return try text.withUTF8 { try NormalizationPass.withBytes($0, body) }
+    }
+
     /// Normalises UTF-8 bytes (malformed sequences count as one U+FFFD scalar per bad byte).
     public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         NormalizationPass.run(bytes)

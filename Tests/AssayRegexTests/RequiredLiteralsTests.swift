@@ -161,8 +161,14 @@ struct RequiredLiteralsTests {
     @Test("on thousands of generated patterns, every match holds an atom of each required set and the minimum digits")
     func generatedPatternsAreSound() throws {
         var random = SplitMix(seed: 0xA55A)
-        let pieces = ["a", "b", "ab", "7", "天", "见效", "\\d", "[0-9]", "[ab]", ".", "\\s*", "\\b", "(?=a)", "(?<!b)", "$", "^"]
-        let texts = ["ab7 天见效 ab", "aab77b 见效天", "7天见效", "b a 7 7", "天天 ab ba", "见效7ab", "", "ababab 777"]
+        let pieces = [
+            "a", "b", "ab", "7", "天", "见效", "\\d", "[0-9]", "[ab]", ".", "\\s*", "\\b", "(?=a)", "(?<!b)", "$", "^",
+            "\\w", "[a-c7-9]", "[^a]", "-", "[ -]", "(?i)",
+        ]
+        let texts = [
+            "ab7 天见效 ab", "aab77b 见效天", "7天见效", "b a 7 7", "天天 ab ba", "见效7ab", "", "ababab 777", "ab-77 a7b-c9",
+            "7-7 aa-bb 77a",
+        ]
         func piece(_ depth: Int) -> String {
             switch random.next(9) {
             case 0 where depth < 3:
@@ -187,6 +193,7 @@ struct RequiredLiteralsTests {
             guard let regex = try? CompiledRegex(pattern: pattern) else { continue }
             let sets = RequiredLiterals.requirements(of: pattern)
             let digits = RequiredLiterals.minimumDigits(of: pattern)
+            let sequences = RequiredLiterals.classSequences(of: pattern)
             for text in texts {
                 let bytes = Array(text.utf8)
                 for range in regex.scan(bytes).ranges {
@@ -196,10 +203,60 @@ struct RequiredLiteralsTests {
                     for atoms in sets ?? [] {
                         #expect(containsAtom(matched, atoms), "\(pattern) on \(text): \(atoms.map { String(decoding: $0, as: UTF8.self) })")
                     }
+                    for sequence in sequences {
+                        #expect(Self.contains(matched, sequence), "\(pattern) on \(text): a class sequence of \(sequence.count)")
+                    }
                 }
             }
         }
         #expect(checked > 1_000)
+    }
+}
+
+extension RequiredLiteralsTests {
+    /// Whether `bytes` has `sequence.count` consecutive bytes, each in its set.
+    static func contains(_ bytes: [UInt8], _ sequence: [ByteSet]) -> Bool {
+        guard bytes.count >= sequence.count else { return false }
+        return (0...(bytes.count - sequence.count)).contains { start in
+            sequence.indices.allSatisfy { sequence[$0].contains(bytes[start + $0]) }
+        }
+    }
+
+    @Test("a regex without literals still yields the byte classes it consumes in a row")
+    func classSequences() {
+        func shapes(_ pattern: String) -> [String] {
+            RequiredLiterals.classSequences(of: pattern).map { sequence in
+                sequence.map { set in
+                    set == ByteSet.digits ? "d" : set == ByteSet.eitherCase(0x61).union(ByteSet(0x62...0x7A)).union(ByteSet(0x41...0x5A)) ? "L" : "?"
+                }.joined()
+            }
+        }
+        // IBAN: two letters and two digits, then four letters or digits (too common alone to be used).
+        #expect(shapes(#"(?<![0-9a-z])[a-z]{2}[0-9]{2} ?[0-9a-z]{4}(?: ?[0-9a-z]{4}){1,7}(?![0-9a-z])"#) == ["LLdd"])
+        // A card number: a group repeated an exact number of times is unrolled into the run (cut to its
+        // most selective 16 positions).
+        #expect(shapes(#"(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){3}(?![0-9])"#) == ["dddd?dddd?dddd?d"])
+        #expect(shapes(#"(?<![0-9])[0-9]{4}(?:[ -][0-9]{4}){2,}"#) == ["dddd?dddd?dddd"])
+        #expect(shapes(#"(?<![0-9-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9-])"#) == ["ddd?dd?dddd"])
+        // Alternatives of equal length merge position by position.
+        #expect(shapes(#"\d{6}(?:0[1-9]|1[0-2])"#) == ["dddddd?d"])
+        #expect(shapes(#"\d\d"#) == [])  // too likely to be worth a scan
+        #expect(shapes(#"[^0-9]{4}\s\d{2}"#) == [])
+        #expect(shapes(#"\d{3}|x"#) == [])
+    }
+
+    @Test("the Shift-And scanner finds exactly the sequences a naive search finds")
+    func scannerAgreesWithNaiveSearch() {
+        var random = SplitMix(seed: 7)
+        let alphabet: [UInt8] = Array("ab7- 天".utf8)
+        let sets = [ByteSet.digits, ByteSet(Array("ab".utf8)), ByteSet([0x2D]), ByteSet(Array("天".utf8)), ByteSet.word]
+        for _ in 0..<300 {
+            let sequences = (0...random.next(12)).map { _ in (0...random.next(9)).map { _ in sets[random.next(sets.count)] } }
+            let scanner = ClassSequenceScanner(sequences)
+            let text = (0..<random.next(40)).map { _ in alphabet[random.next(alphabet.count)] }
+            let found = text.withUnsafeBufferPointer { scanner.scan($0) }
+            #expect(found == sequences.map { Self.contains(text, $0) })
+        }
     }
 }
 

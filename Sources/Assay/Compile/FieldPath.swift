@@ -49,6 +49,31 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Visits every value ``resolve(in:)`` returns, in the same order, without building the concrete paths.
+    func forEachValue(in object: JSONObject, _ body: (JSONValue) -> Void) {
+        visit(.object(object), depth: 0, body)
+    }
+
+    private func visit(_ value: JSONValue, depth: Int, _ body: (JSONValue) -> Void) {
+        if depth == components.count {
+            body(value)
+            return
+        }
+        let component = components[depth]
+        switch value {
+        case .object(let object):
+            if let child = object[component] { visit(child, depth: depth + 1, body) }
+        case .array(let items):
+            if let index = Int(component), items.indices.contains(index) {
+                visit(items[index], depth: depth + 1, body)
+            } else {
+                for item in items { visit(item, depth: depth, body) }
+            }
+        default:
+            return
+        }
+    }
+
     private func join(_ prefix: String, _ component: String) -> String {
         prefix.isEmpty ? component : prefix + "." + component
     }

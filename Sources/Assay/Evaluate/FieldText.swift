@@ -1,15 +1,17 @@
 import AssayRegex
 import AssayText
 
-/// One text field of one record, normalised once and scanned lazily: the term hits and each regex's
-/// matches are computed the first time a condition asks and reused by every other rule.
+/// One text field of one record, normalised and scanned lazily: the term hits and each regex's matches are
+/// computed the first time a condition asks and reused by every other rule. A field whose scan is already
+/// known (from the record's signal scan) is normalised only if a matcher may match in it.
 final class FieldText {
     /// Concrete field path (`title`, `variants.1.title`).
     let path: String
     /// The original value.
     let original: String
-    /// The normalised form that terms and regexes see.
-    let normalized: NormalizedText
+    /// The normalised form that terms and regexes see, with the map back to `original`.
+    private(set) lazy var normalized: NormalizedText = normalizer.normalize(original)
+    private let normalizer: TextNormalizer
     private var termScan: TermIndex.FieldScan?
     /// Matches of the regexes run on this field so far (a few per field: a list, not a table).
     private var regexHits: [(id: Int, ranges: [Range<Int>])] = []
@@ -29,11 +31,13 @@ final class FieldText {
     /// Match data shared by every regex run of the record this field belongs to.
     private let matchData: RegexMatchData
 
-    init(path: String, original: String, normalizer: TextNormalizer, matchData: RegexMatchData) {
+    /// - Parameter scan: the field's scan when already made (it must be of this text's normalised form).
+    init(path: String, original: String, normalizer: TextNormalizer, matchData: RegexMatchData, scan: TermIndex.FieldScan? = nil) {
         self.path = path
         self.original = original
-        self.normalized = normalizer.normalize(original)
+        self.normalizer = normalizer
         self.matchData = matchData
+        self.termScan = scan
     }
 
     /// The automaton's findings in this field (computed once).

@@ -49,7 +49,12 @@ public final class PolicySet: Sendable {
             }
             return kept.isEmpty ? nil : kept
         }
-        let termIndex = TermIndex(vocabularies: vocabularies, regexRequirements: regexRequirements, regexes: regexTable.regexes)
+        let regexClassSequences = regexTable.regexes.map { regex in
+            regex.options.contains(.extended) ? [] : RequiredLiterals.classSequences(of: regex.pattern)
+        }
+        let termIndex = TermIndex(
+            vocabularies: vocabularies, regexRequirements: regexRequirements, regexClassSequences: regexClassSequences,
+            regexes: regexTable.regexes)
         self.termIndex = termIndex
         self.triggers = rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) }
         var matchFields: [RecordKind: [FieldRef]] = [:]

@@ -10,6 +10,9 @@ final class RecordEvaluation {
     let record: Record
     private var fieldTexts: [String: FieldText] = [:]
     private var textsByField: [[FieldText]?]
+    /// Per field id: the scans `scanSignals()` made of the field's texts, in `texts(_:)` order, handed to
+    /// the `FieldText`s when a triggered rule reads the field (so nothing is scanned twice).
+    private var signalScans: [[TermIndex.FieldScan]?]
     /// PCRE2 match data shared by every regex scan of this record.
     private let matchData = RegexMatchData()
     /// Problems met while evaluating (regex limits), reported with the record.
@@ -27,6 +30,7 @@ final class RecordEvaluation {
         self.policy = policy
         self.record = record
         self.textsByField = Array(repeating: nil, count: policy.fieldCount)
+        self.signalScans = Array(repeating: nil, count: policy.fieldCount)
     }
 
     // MARK: rules
@@ -58,16 +62,38 @@ final class RecordEvaluation {
     }
 
     /// Scans every field the record's rules match text in, once: the vocabularies with hits and the
-    /// regexes whose atoms occur anywhere in the record (the input to each rule's `RuleTrigger`).
+    /// regexes that may match anywhere in the record (the input to each rule's `RuleTrigger`).
+    ///
+    /// This is the per-record hot path, and most records trigger no rule: each text is normalised without
+    /// the map back to the original and no `FieldText` is built. The scans are kept; a triggered rule's
+    /// `FieldText`s start from them and normalise again (with the map) only a field a matcher may match in.
     func scanSignals() -> (vocabularies: SignalSet, regexes: SignalSet) {
         var vocabularies = SignalSet(capacity: policy.termIndex.vocabularyCount)
         var regexes = SignalSet(capacity: policy.termIndex.regexCount)
-        for field in policy.matchFields[record.kind] ?? [] {
-            for text in texts(field) {
-                let scan = text.scan(policy.termIndex)
-                vocabularies.formUnion(scan.vocabularies)
-                regexes.formUnion(scan.regexCandidates)
+        let normalizer = policy.normalizer
+        let termIndex = policy.termIndex
+        let matchData = self.matchData
+        var scans: [TermIndex.FieldScan] = []
+        func scan(_ text: String) {
+            let scan = normalizer.withNormalizedBytes(of: text) { termIndex.scan($0, collectingHits: true, using: matchData) }
+            vocabularies.formUnion(scan.vocabularies)
+            regexes.formUnion(scan.regexCandidates)
+            scans.append(scan)
+        }
+        // The same texts `texts(_:)` gives, in the same order.
+        func visit(_ value: JSONValue) {
+            switch value {
+            case .string(let text): scan(text)
+            case .number(let number): scan(number.text)
+            case .array(let items): for item in items { visit(item) }
+            default: break
             }
+        }
+        for field in policy.matchFields[record.kind] ?? [] where signalScans[field.id] == nil {
+            scans = []
+            field.path.forEachValue(in: record.fields, visit)
+            if let hidden = hiddenField(of: field), let value = record.fields[hidden] { visit(value) }
+            signalScans[field.id] = scans
         }
         return (vocabularies, regexes)
     }
@@ -291,27 +317,34 @@ final class RecordEvaluation {
     func texts(_ field: FieldRef) -> [FieldText] {
         if let cached = textsByField[field.id] { return cached }
         var result: [FieldText] = []
+        let scans = signalScans[field.id] ?? []
         for (concrete, value) in field.path.resolve(in: record.fields) {
-            collectTexts(concrete, value, into: &result)
+            collectTexts(concrete, value, scans, into: &result)
         }
-        // Text extracted from HTML that shoppers cannot see (alt/title attributes, hidden elements,
-        // comments) sits in `<field>_hidden`; it is read wherever its field is read.
-        if !record.textSources.isEmpty, field.path.components.count == 1 {
-            let hidden = field.path.root + HiddenText.fieldSuffix
-            if let value = record.fields[hidden] { collectTexts(hidden, value, into: &result) }
+        if let hidden = hiddenField(of: field), let value = record.fields[hidden] {
+            collectTexts(hidden, value, scans, into: &result)
         }
         textsByField[field.id] = result
         return result
     }
 
-    private func collectTexts(_ path: String, _ value: JSONValue, into result: inout [FieldText]) {
+    /// Text extracted from HTML that shoppers cannot see (alt/title attributes, hidden elements, comments)
+    /// sits in `<field>_hidden`; it is read wherever its (top-level) field is read.
+    private func hiddenField(of field: FieldRef) -> String? {
+        guard !record.textSources.isEmpty, field.path.components.count == 1 else { return nil }
+        return field.path.root + HiddenText.fieldSuffix
+    }
+
+    /// Appends the texts of `value`; the n-th text gets `scans[n]` (n = its position in `result`).
+    private func collectTexts(_ path: String, _ value: JSONValue, _ scans: [TermIndex.FieldScan], into result: inout [FieldText]) {
+        let scan = result.count < scans.count ? scans[result.count] : nil
         switch value {
         case .string(let text):
-            result.append(fieldText(path, text))
+            result.append(fieldText(path, text, scan: scan))
         case .number(let number):
-            result.append(fieldText(path, number.text))
+            result.append(fieldText(path, number.text, scan: scan))
         case .array(let items):
-            for (index, item) in items.enumerated() { collectTexts("\(path).\(index)", item, into: &result) }
+            for (index, item) in items.enumerated() { collectTexts("\(path).\(index)", item, scans, into: &result) }
         default:
             break
         }
@@ -320,9 +353,9 @@ final class RecordEvaluation {
     /// The text of a concrete field path, as rules saw it.
     func text(at path: String) -> String? { fieldTexts[path]?.original }
 
-    private func fieldText(_ path: String, _ text: String) -> FieldText {
+    private func fieldText(_ path: String, _ text: String, scan: TermIndex.FieldScan?) -> FieldText {
         if let existing = fieldTexts[path] { return existing }
-        let created = FieldText(path: path, original: text, normalizer: policy.normalizer, matchData: matchData)
+        let created = FieldText(path: path, original: text, normalizer: policy.normalizer, matchData: matchData, scan: scan)
         fieldTexts[path] = created
         return created
     }

@@ -51,8 +51,16 @@ struct TermIndex: Sendable {
     /// Whether each regex is prefiltered (by atoms or by one of `atomlessSets`); otherwise it runs on every
     /// field its rules read.
     let regexIsPrefiltered: [Bool]
-    /// The regexes without atoms, as alternations grouped by how many digits their matches need (so a
-    /// field with few digits skips the groups of phone, card and ID number patterns without running them).
+    /// Per regex id with atoms: a scanner for its class sequences (checked once its atoms passed).
+    private let regexScanners: [ClassSequenceScanner?]
+    /// One scanner for the class sequences of the regexes without atoms, and per such regex the indexes of
+    /// its sequences in it (the regex may match only where all of them occur).
+    private let atomlessScanner: ClassSequenceScanner
+    private let atomlessScanned: [(regex: Int, sequences: [Int])]
+    /// Fewest digits any regex of `atomlessScanned` needs (fields with fewer skip the scanner).
+    private let atomlessScanMinimumDigits: Int
+    /// The regexes with neither atoms nor class sequences, as alternations grouped by how many digits their
+    /// matches need (so a field with few digits skips the groups of phone, card and ID number patterns).
     private let atomlessSets: [(prefilter: RegexSetPrefilter, members: [Int], minimumDigits: Int)]
     /// Per regex id: the fewest ASCII digits any of its matches contains.
     let regexMinimumDigits: [Int]
@@ -63,8 +71,13 @@ struct TermIndex: Sendable {
     ///   - regexRequirements: per regex id, its atom sets in normalised form, most selective first (every
     ///     match contains one atom of each set: see `RequiredLiterals.requirements(of:)`), or nil when it
     ///     has none.
+    ///   - regexClassSequences: per regex id, its class sequences (see
+    ///     `RequiredLiterals.classSequences(of:)`); missing ids have none.
     ///   - regexes: the compiled regexes (same ids), for the alternation of those without atoms.
-    init(vocabularies: [Vocabulary], regexRequirements: [[[[UInt8]]]?] = [], regexes: [CompiledRegex] = []) {
+    init(
+        vocabularies: [Vocabulary], regexRequirements: [[[[UInt8]]]?] = [], regexClassSequences: [[[ByteSet]]] = [],
+        regexes: [CompiledRegex] = []
+    ) {
         var patternIDs: [[UInt8]: Int] = [:]
         var patterns: [[UInt8]] = []
         var owners: [[(Int32, Int32)]] = []
@@ -108,8 +121,24 @@ struct TermIndex: Sendable {
         self.regexCount = regexRequirements.count
         let minimumDigits = regexes.map { $0.options.contains(.extended) ? 0 : RequiredLiterals.minimumDigits(of: $0.pattern) }
         var prefiltered = regexRequirements.map { $0 != nil }
+        let sequences = { (id: Int) in id < regexClassSequences.count ? regexClassSequences[id] : [] }
+        self.regexScanners = regexRequirements.indices.map { id in
+            regexRequirements[id] != nil && !sequences(id).isEmpty ? ClassSequenceScanner(sequences(id)) : nil
+        }
+        var scanned: [(Int, [Int])] = []
+        var allSequences: [[ByteSet]] = []
+        for id in regexRequirements.indices where regexRequirements[id] == nil && !sequences(id).isEmpty {
+            scanned.append((id, Array(allSequences.count..<(allSequences.count + sequences(id).count))))
+            allSequences += sequences(id)
+            prefiltered[id] = true
+        }
+        self.atomlessScanner = ClassSequenceScanner(allSequences)
+        self.atomlessScanned = scanned
+        self.atomlessScanMinimumDigits = scanned.map { minimumDigits[$0.0] }.min() ?? 0
         var sets: [(RegexSetPrefilter, [Int], Int)] = []
-        let atomless = regexRequirements.indices.filter { regexRequirements[$0] == nil && $0 < regexes.count }
+        let atomless = regexRequirements.indices.filter {
+            regexRequirements[$0] == nil && sequences($0).isEmpty && $0 < regexes.count
+        }
         let group = { (id: Int) in Self.digitGroupBounds.lastIndex { minimumDigits[id] >= $0 } ?? -1 }
         for bucket in Set(atomless.map(group)).sorted() {
             let ids = atomless.filter { group($0) == bucket }
@@ -159,9 +188,16 @@ struct TermIndex: Sendable {
             }
         }
         for set in nominating {
-            for regex in regexesNominated[Int(set)] where digits >= regexMinimumDigits[Int(regex)]
-                && regexOtherSets[Int(regex)].allSatisfy({ seenSets.contains(Int($0)) }) {
-                result.regexCandidates.insert(Int(regex))
+            for regex in regexesNominated[Int(set)].map(Int.init) where digits >= regexMinimumDigits[regex]
+                && regexOtherSets[regex].allSatisfy({ seenSets.contains(Int($0)) })
+                && regexScanners[regex].map({ $0.containsAll(buffer) }) ?? true {
+                result.regexCandidates.insert(regex)
+            }
+        }
+        if !atomlessScanned.isEmpty, digits >= atomlessScanMinimumDigits {
+            let found = atomlessScanner.scan(buffer)
+            for entry in atomlessScanned where digits >= regexMinimumDigits[entry.regex] && entry.sequences.allSatisfy({ found[$0] }) {
+                result.regexCandidates.insert(entry.regex)
             }
         }
         for set in atomlessSets where digits >= set.minimumDigits && set.prefilter.mayMatch(buffer, using: matchData) {
