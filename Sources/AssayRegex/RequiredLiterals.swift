@@ -29,11 +29,35 @@ public enum RequiredLiterals {
     /// expanded into every string they can spell (`(?:加|\+)我?(?:v|微)` → `加v`, `加我v`, `+v` …), so an
     /// atom is longer and rarer than any of its parts. `nil` when no useful set exists.
     public static func requirements(of pattern: String) -> [[[UInt8]]]? {
+        analyze(pattern).requirements
+    }
+
+    /// Everything a prefilter can know about `pattern`, from one reading of it.
+    public struct Analysis: Sendable {
+        /// See ``requirements(of:)``.
+        public var requirements: [[[UInt8]]]?
+        /// See ``classSequences(of:)``.
+        public var classSequences: [[ByteSet]]
+        /// See ``minimumDigits(of:)``.
+        public var minimumDigits: Int
+
+        /// Nothing known: the regex must run everywhere.
+        public static let unknown = Analysis(requirements: nil, classSequences: [], minimumDigits: 0)
+    }
+
+    /// ``requirements(of:)``, ``classSequences(of:)`` and ``minimumDigits(of:)`` at once.
+    public static func analyze(_ pattern: String) -> Analysis {
         var parser = Parser(Array(pattern.unicodeScalars))
         let factor = parser.alternation()
-        guard parser.atEnd, !parser.unsupported else { return nil }
+        guard parser.atEnd, !parser.unsupported else { return .unknown }
         let sets = Concatenation.ranked(factor.required.map(Self.unique))
-        return sets.isEmpty ? nil : Array(sets.prefix(maximumRequirements))
+        var sequences = factor.classSequences
+        if let fixed = factor.fixedClasses, fixed.count >= 2 { sequences.append(fixed) }
+        let useful = sequences.map(mostSelectiveWindow).map { ($0, chance($0)) }.filter { $0.1 <= maximumChance }
+        return Analysis(
+            requirements: sets.isEmpty ? nil : Array(sets.prefix(maximumRequirements)),
+            classSequences: Array(useful.sorted { $0.1 < $1.1 }.map(\.0).prefix(maximumClassSequences)),
+            minimumDigits: factor.digits)
     }
 
     /// How many atom sets a regex is filtered on at most (each one is a bit in the scanner's mask).
@@ -49,13 +73,7 @@ public enum RequiredLiterals {
     /// pattern is not understood. Letters are in both cases; classes with non-ASCII members, negated
     /// classes, `\s` and `.` end a sequence (they may consume a multi-byte character).
     public static func classSequences(of pattern: String) -> [[ByteSet]] {
-        var parser = Parser(Array(pattern.unicodeScalars))
-        let factor = parser.alternation()
-        guard parser.atEnd, !parser.unsupported else { return [] }
-        var sequences = factor.classSequences
-        if let fixed = factor.fixedClasses, fixed.count >= 2 { sequences.append(fixed) }
-        let useful = sequences.map(mostSelectiveWindow).map { ($0, chance($0)) }.filter { $0.1 <= maximumChance }
-        return Array(useful.sorted { $0.1 < $1.1 }.map(\.0).prefix(maximumClassSequences))
+        analyze(pattern).classSequences
     }
 
     /// Longest class sequence used (a longer one is cut to its most selective window, which every match
@@ -90,10 +108,7 @@ public enum RequiredLiterals {
     /// The fewest ASCII digits any match of `pattern` contains (`\d`, `[0-9]`-style classes and digit
     /// literals, times their minimum repetition): a text with fewer digits cannot match. 0 when unknown.
     public static func minimumDigits(of pattern: String) -> Int {
-        var parser = Parser(Array(pattern.unicodeScalars))
-        let factor = parser.alternation()
-        guard parser.atEnd, !parser.unsupported else { return 0 }
-        return factor.digits
+        analyze(pattern).minimumDigits
     }
 
     /// What every match of a construct must contain.
@@ -235,14 +250,16 @@ public enum RequiredLiterals {
             var folded = scalar
             if scalar.isASCII, scalar.value >= 0x41, scalar.value <= 0x5A {
                 folded = Unicode.Scalar(scalar.value + 0x20)!
-            } else if !scalar.isASCII, scalar.properties.changesWhenCaseMapped {
+            } else if !scalar.isASCII, !(0x3400...0x9FFF).contains(scalar.value), scalar.properties.changesWhenCaseMapped {
                 // A cased non-ASCII letter: under (?i) PCRE2 matches case variants the normaliser keeps
-                // apart (Greek σ/ς/Σ), so no literal from it is safe to require.
+                // apart (Greek σ/ς/Σ), so no literal from it is safe to require. (Ideographs, the common
+                // case, have no case, and the property lookup is slow.)
                 unsupported = true
                 return 0
             }
             let (minimum, maximum) = quantifier()
-            let bytes = Array(String(folded).utf8)
+            var bytes: [UInt8] = []
+            UTF8.encode(folded) { bytes.append($0) }
             let literal = Factor(exact: [bytes], required: [], digits: 0, fixedClasses: bytes.map(ByteSet.eitherCase))
             pieces.appendGroup(literal, minimum: minimum, maximum: maximum)
             return minimum

@@ -17,11 +17,23 @@ struct NormalizationPass {
     private var numeralRunFolds = false
     /// Slow-path results for this run, keyed by scalar value.
     private var foldCache: [UInt32: [UInt32]] = [:]
+    /// Whether runs of ASCII and three-byte ideographs take the fast paths (false only for the reference
+    /// run the tests compare them against).
+    private let usesFastPaths: Bool
 
-    private init(input: UnsafeBufferPointer<UInt8>, tracksSources: Bool) {
+    private init(input: UnsafeBufferPointer<UInt8>, tracksSources: Bool, usesFastPaths: Bool = true) {
         precondition(input.count < Int(Int32.max), "text too large to normalise in one piece")
         self.input = input
+        self.usesFastPaths = usesFastPaths
         output = OutputBuffer(capacity: input.count + input.count / 8 + 16, tracksSources: tracksSources)
+    }
+
+    /// ``run(_:)`` without the fast paths: one scalar at a time through the general code (for tests).
+    static func runReference(_ input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var pass = NormalizationPass(input: input, tracksSources: true, usesFastPaths: false)
+        pass.run()
+        let (bytes, sources) = pass.output.finish()
+        return NormalizedText(bytes: bytes, sourceScalar: sources, originalScalarCount: Int(pass.scalarIndex))
     }
 
     /// Normalises `input`, which must be UTF-8 (malformed bytes become U+FFFD).
@@ -58,11 +70,46 @@ struct NormalizationPass {
                     skip(to: next)
                     continue
                 }
+                if usesFastPaths {
+                    // A run of ASCII: after its first byte no separator can follow an ideograph, so the whole
+                    // run is only lowercased.
+                    var end = p + 1
+                    while end < n && input[end] < 0x80 { end += 1 }
+                    output.appendLowercasedASCII(UnsafeBufferPointer(rebasing: input[p..<end]), firstSource: scalarIndex)
+                    scalarIndex += Int32(end - p)
+                    p = end
+                    lastWasCJK = false
+                    continue
+                }
                 output.appendByte(b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0, source: scalarIndex)
                 lastWasCJK = false
                 p += 1
                 scalarIndex += 1
                 continue
+            }
+            if usesFastPaths && b0 >= 0xE3 && b0 <= 0xE9 && p + 2 < n {
+                // U+3000–U+9FFF: decoded inline (no overlong or surrogate forms start with these bytes).
+                let b1 = input[p + 1], b2 = input[p + 2]
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                    let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                    if v >= TraditionalToSimplified.lowerBound {
+                        let offset = Int(v - TraditionalToSimplified.lowerBound)
+                        if numerals[offset >> 6] >> UInt64(offset & 63) & 1 != 0 && numeralFolds() {
+                            emitASCII(UInt8(0x30 + DigitStyles.chineseNumeralValue(v)))
+                        } else {
+                            let t = simplified[offset]
+                            if t == 0 {
+                                output.appendThreeBytes(b0, b1, b2, source: scalarIndex)
+                            } else {
+                                output.appendThreeByte(UInt32(t), source: scalarIndex)
+                            }
+                            lastWasCJK = true
+                        }
+                        p += 3
+                        scalarIndex += 1
+                        continue
+                    }
+                }
             }
             let (v, length) = UTF8Scalars.decode(input, at: p)
             if v >= TraditionalToSimplified.lowerBound && v <= TraditionalToSimplified.upperBound {

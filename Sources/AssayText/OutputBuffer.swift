@@ -48,6 +48,36 @@ struct OutputBuffer {
         count += 1
     }
 
+    /// Appends ASCII bytes lowercased; the first came from scalar `firstSource`, each next one from the next.
+    @inline(__always)
+    mutating func appendLowercasedASCII(_ run: UnsafeBufferPointer<UInt8>, firstSource: Int32) {
+        reserve(run.count)
+        var at = count
+        for byte in run {
+            bytes[at] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+            at += 1
+        }
+        if tracksSources {
+            for index in 0..<run.count { sources[count + index] = firstSource + Int32(index) }
+        }
+        count = at
+    }
+
+    /// Appends three bytes that already are the UTF-8 encoding of one scalar.
+    @inline(__always)
+    mutating func appendThreeBytes(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, source: Int32) {
+        reserve(3)
+        bytes[count] = b0
+        bytes[count + 1] = b1
+        bytes[count + 2] = b2
+        if tracksSources {
+            sources[count] = source
+            sources[count + 1] = source
+            sources[count + 2] = source
+        }
+        count += 3
+    }
+
     /// Appends a scalar in U+0800–U+FFFF (three UTF-8 bytes).
     @inline(__always)
     mutating func appendThreeByte(_ v: UInt32, source: Int32) {

@@ -1,4 +1,4 @@
-import AssayText
+@testable import AssayText
 import Testing
 
 @Suite("Normaliser invariants on random input")
@@ -27,5 +27,37 @@ struct NormalizerPropertyTests {
         let normalized = bytes.withUnsafeBufferPointer { TestSupport.normalizer.normalize(utf8: $0) }
         #expect(normalized.bytes == Array("a\u{FFFD}\u{FFFD}\u{FFFD}b\u{FFFD}".utf8))
         #expect(normalized.originalScalarCount == 6)
+    }
+}
+
+@Suite("Normaliser fast paths")
+struct NormalizerFastPathTests {
+    /// Characters that exercise every branch: ASCII letters and separators, simplified and traditional
+    /// ideographs, Chinese numerals, CJK punctuation, full-width forms, invisible characters, homoglyphs,
+    /// ideographs just below the table (U+3000–U+33FF) and malformed bytes.
+    private static let alphabet: [[UInt8]] = {
+        let scalars = "aZ 9-*_.国國假貨一二三四五六七八九〇零，。、「」Ａｂ１\u{3000}\u{200B}\u{00AD}Сο㈠㍱①⑫™é\u{1F600}"
+        var pieces = scalars.unicodeScalars.map { Array(String($0).utf8) }
+        pieces += [[0xFF], [0xE4, 0xBD], [0xE9], [0xC3]]  // malformed and truncated sequences
+        return pieces
+    }()
+
+    @Test("the ASCII-run and ideograph fast paths give exactly what the one-scalar-at-a-time path gives")
+    func fastPathsMatchReference() {
+        var state: UInt64 = 0x1234_5678
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<4_000 {
+            let bytes = (0..<next(40)).flatMap { _ in Self.alphabet[next(Self.alphabet.count)] }
+            bytes.withUnsafeBufferPointer { buffer in
+                let fast = NormalizationPass.run(buffer)
+                let reference = NormalizationPass.runReference(buffer)
+                #expect(fast == reference, "\(bytes)")
+                let bytesOnly = NormalizationPass.withBytes(buffer) { Array($0) }
+                #expect(bytesOnly == reference.bytes, "\(bytes)")
+            }
+        }
     }
 }

@@ -42,19 +42,16 @@ public final class PolicySet: Sendable {
         let normalizer = self.normalizer
         // A set of atoms whose members the normaliser would change could never be seen in normalised text:
         // it is dropped (the regex then filters on its other sets, or always runs).
-        let regexRequirements: [[[[UInt8]]]?] = regexTable.regexes.map { regex in
-            guard !regex.options.contains(.extended), let sets = RequiredLiterals.requirements(of: regex.pattern) else { return nil }
-            let kept = sets.filter { atoms in
+        let analyses: [RequiredLiterals.Analysis] = regexTable.regexes.map { regex in
+            guard !regex.options.contains(.extended) else { return .unknown }
+            var analysis = RequiredLiterals.analyze(regex.pattern)
+            let kept = (analysis.requirements ?? []).filter { atoms in
                 atoms.allSatisfy { normalizer.normalizeTerm(String(decoding: $0, as: UTF8.self)) == $0 }
             }
-            return kept.isEmpty ? nil : kept
+            analysis.requirements = kept.isEmpty ? nil : kept
+            return analysis
         }
-        let regexClassSequences = regexTable.regexes.map { regex in
-            regex.options.contains(.extended) ? [] : RequiredLiterals.classSequences(of: regex.pattern)
-        }
-        let termIndex = TermIndex(
-            vocabularies: vocabularies, regexRequirements: regexRequirements, regexClassSequences: regexClassSequences,
-            regexes: regexTable.regexes)
+        let termIndex = TermIndex(vocabularies: vocabularies, regexes: regexTable.regexes, analyses: analyses)
         self.termIndex = termIndex
         self.triggers = rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) }
         var matchFields: [RecordKind: [FieldRef]] = [:]

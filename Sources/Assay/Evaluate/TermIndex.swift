@@ -68,16 +68,12 @@ struct TermIndex: Sendable {
     static let digitGroupBounds = [2, 7, 11, 16]
 
     /// - Parameters:
-    ///   - regexRequirements: per regex id, its atom sets in normalised form, most selective first (every
-    ///     match contains one atom of each set: see `RequiredLiterals.requirements(of:)`), or nil when it
-    ///     has none.
-    ///   - regexClassSequences: per regex id, its class sequences (see
-    ///     `RequiredLiterals.classSequences(of:)`); missing ids have none.
-    ///   - regexes: the compiled regexes (same ids), for the alternation of those without atoms.
-    init(
-        vocabularies: [Vocabulary], regexRequirements: [[[[UInt8]]]?] = [], regexClassSequences: [[[ByteSet]]] = [],
-        regexes: [CompiledRegex] = []
-    ) {
+    ///   - regexes: the compiled regexes (ids are indexes), for the alternation of those without atoms.
+    ///   - analyses: per regex id, what every match contains (`RequiredLiterals.analyze`), with atom sets
+    ///     in normalised form, most selective first; missing ids are never prefiltered.
+    init(vocabularies: [Vocabulary], regexes: [CompiledRegex] = [], analyses: [RequiredLiterals.Analysis] = []) {
+        let regexRequirements = analyses.map(\.requirements)
+        let regexClassSequences = analyses.map(\.classSequences)
         var patternIDs: [[UInt8]: Int] = [:]
         var patterns: [[UInt8]] = []
         var owners: [[(Int32, Int32)]] = []
@@ -119,7 +115,7 @@ struct TermIndex: Sendable {
         self.regexOtherSets = otherSets
         self.vocabularyCount = vocabularies.count
         self.regexCount = regexRequirements.count
-        let minimumDigits = regexes.map { $0.options.contains(.extended) ? 0 : RequiredLiterals.minimumDigits(of: $0.pattern) }
+        let minimumDigits = regexes.indices.map { $0 < analyses.count ? analyses[$0].minimumDigits : 0 }
         var prefiltered = regexRequirements.map { $0 != nil }
         let sequences = { (id: Int) in id < regexClassSequences.count ? regexClassSequences[id] : [] }
         self.regexScanners = regexRequirements.indices.map { id in
