@@ -56,24 +56,24 @@ public struct ClassSequenceScanner: Sendable {
     /// Number of sequences.
     public var count: Int { placement.count }
 
-    /// Which sequences occur in `bytes`: `found[i]` for the i-th sequence given to `init`.
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        let found = foundBits(bytes)
-        return placement.map { found[$0.word] & $0.bit != 0 }
+    /// Which sequences occur in a text (see ``scan(_:)``).
+    public struct Found: Sendable {
+        fileprivate var first: UInt64 = 0, second: UInt64 = 0
+        fileprivate var more: [UInt64] = []
+
+        fileprivate func word(_ index: Int) -> UInt64 {
+            index == 0 ? first : index == 1 ? second : more[index - 2]
+        }
     }
 
-    /// Whether every sequence occurs in `bytes`.
-    public func containsAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        zip(foundBits(bytes), ends).allSatisfy { $0 & $1 == $1 }
-    }
-
-    /// Per word, the last bits of the sequences that occur.
-    private func foundBits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+    /// Which sequences occur in `bytes` (ask with ``contains(_:in:)``). No allocation for up to two words.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found {
+        var found = Found()
         let words = starts.count
-        return table.withUnsafeBufferPointer { table in
+        table.withUnsafeBufferPointer { table in
             switch words {
             case 0:
-                return []
+                break
             case 1:
                 // The common cases, kept in registers.
                 var state: UInt64 = 0, seen: UInt64 = 0
@@ -82,7 +82,7 @@ public struct ClassSequenceScanner: Sendable {
                     state = ((state << 1) | start) & table[Int(byte)]
                     seen |= state & end
                 }
-                return [seen]
+                found.first = seen
             case 2:
                 var state0: UInt64 = 0, state1: UInt64 = 0, seen0: UInt64 = 0, seen1: UInt64 = 0
                 let start0 = starts[0], start1 = starts[1], end0 = ends[0], end1 = ends[1]
@@ -93,19 +93,34 @@ public struct ClassSequenceScanner: Sendable {
                     seen0 |= state0 & end0
                     seen1 |= state1 & end1
                 }
-                return [seen0, seen1]
+                found.first = seen0
+                found.second = seen1
             default:
                 var states = [UInt64](repeating: 0, count: words)
-                var found = [UInt64](repeating: 0, count: words)
+                var seen = [UInt64](repeating: 0, count: words)
                 for byte in bytes {
                     let row = Int(byte) * words
                     for word in 0..<words {
                         states[word] = ((states[word] << 1) | starts[word]) & table[row + word]
-                        found[word] |= states[word] & ends[word]
+                        seen[word] |= states[word] & ends[word]
                     }
                 }
-                return found
+                found.first = seen[0]
+                found.second = seen[1]
+                found.more = Array(seen[2...])
             }
         }
+        return found
+    }
+
+    /// Whether the `index`-th sequence given to `init` was found.
+    public func contains(_ index: Int, in found: Found) -> Bool {
+        found.word(placement[index].word) & placement[index].bit != 0
+    }
+
+    /// Whether every sequence occurs in `bytes`.
+    public func containsAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = scan(bytes)
+        return ends.indices.allSatisfy { found.word($0) & ends[$0] == ends[$0] }
     }
 }

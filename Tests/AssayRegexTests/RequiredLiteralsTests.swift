@@ -255,7 +255,8 @@ extension RequiredLiteralsTests {
             let scanner = ClassSequenceScanner(sequences)
             let text = (0..<random.next(40)).map { _ in alphabet[random.next(alphabet.count)] }
             let found = text.withUnsafeBufferPointer { scanner.scan($0) }
-            #expect(found == sequences.map { Self.contains(text, $0) })
+            #expect(sequences.indices.map { scanner.contains($0, in: found) } == sequences.map { Self.contains(text, $0) })
+            #expect(text.withUnsafeBufferPointer { scanner.containsAll($0) } == sequences.allSatisfy { Self.contains(text, $0) })
         }
     }
 }

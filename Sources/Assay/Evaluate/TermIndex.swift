@@ -5,7 +5,7 @@ import AssayText
 /// multi-pattern automaton over normalised UTF-8 bytes; regexes without atoms in one `RegexSetPrefilter`.
 /// A field is scanned once; the hits are then grouped by vocabulary for the conditions that ask, and the
 /// regexes that may match are noted so that only they run on the field.
-struct TermIndex: Sendable {
+final class TermIndex: Sendable {
     /// One vocabulary term occurrence.
     struct Hit: Sendable {
         /// Normalised byte range.
@@ -192,7 +192,8 @@ struct TermIndex: Sendable {
         }
         if !atomlessScanned.isEmpty, digits >= atomlessScanMinimumDigits {
             let found = atomlessScanner.scan(buffer)
-            for entry in atomlessScanned where digits >= regexMinimumDigits[entry.regex] && entry.sequences.allSatisfy({ found[$0] }) {
+            for entry in atomlessScanned
+            where digits >= regexMinimumDigits[entry.regex] && entry.sequences.allSatisfy({ atomlessScanner.contains($0, in: found) }) {
                 result.regexCandidates.insert(entry.regex)
             }
         }
