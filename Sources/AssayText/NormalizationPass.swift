@@ -87,28 +87,34 @@ struct NormalizationPass {
                 scalarIndex += 1
                 continue
             }
-            if usesFastPaths && b0 >= 0xE3 && b0 <= 0xE9 && p + 2 < n {
-                // U+3000–U+9FFF: decoded inline (no overlong or surrogate forms start with these bytes).
-                let b1 = input[p + 1], b2 = input[p + 2]
-                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
-                    let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
-                    if v >= TraditionalToSimplified.lowerBound {
-                        let offset = Int(v - TraditionalToSimplified.lowerBound)
-                        if numerals[offset >> 6] >> UInt64(offset & 63) & 1 != 0 && numeralFolds() {
-                            emitASCII(UInt8(0x30 + DigitStyles.chineseNumeralValue(v)))
-                        } else {
-                            let t = simplified[offset]
-                            if t == 0 {
-                                output.appendThreeBytes(b0, b1, b2, source: scalarIndex)
-                            } else {
-                                output.appendThreeByte(UInt32(t), source: scalarIndex)
-                            }
-                            lastWasCJK = true
-                        }
-                        p += 3
-                        scalarIndex += 1
-                        continue
+            if usesFastPaths && b0 >= 0xE3 && b0 <= 0xE9 {
+                // A run of ideographs in U+3400–U+9FFF that are no Chinese numerals, decoded inline (no
+                // overlong or surrogate forms start with these bytes) in a loop of its own. Each becomes its
+                // simplified form, or its own three bytes.
+                var q = p
+                var index = scalarIndex
+                output.reserve(n - p)  // an ideograph never takes more bytes than it came in
+                while q + 2 < n {
+                    let c0 = input[q], c1 = input[q + 1], c2 = input[q + 2]
+                    guard c0 >= 0xE3 && c0 <= 0xE9 && c1 & 0xC0 == 0x80 && c2 & 0xC0 == 0x80 else { break }
+                    let v = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+                    guard v >= TraditionalToSimplified.lowerBound else { break }
+                    let offset = Int(v - TraditionalToSimplified.lowerBound)
+                    guard numerals[offset >> 6] >> UInt64(offset & 63) & 1 == 0 else { break }
+                    let t = simplified[offset]
+                    if t == 0 {
+                        output.appendReservedThreeBytes(c0, c1, c2, source: index)
+                    } else {
+                        output.appendReservedThreeByteScalar(UInt32(t), source: index)
                     }
+                    q += 3
+                    index += 1
+                }
+                if q > p {
+                    p = q
+                    scalarIndex = index
+                    lastWasCJK = true
+                    continue
                 }
             }
             let (v, length) = UTF8Scalars.decode(input, at: p)
@@ -129,9 +135,50 @@ struct NormalizationPass {
                 skip(to: next)
                 continue
             }
+            if usesFastPaths {
+                // Full-width ASCII and the punctuation of Chinese text (。、「」《》…): what `slowPath` would
+                // do, decided without its chain of checks.
+                if v >= 0xFF01 && v <= 0xFF5E {
+                    let a = UInt8(v - 0xFEE0)
+                    emitASCII(a &- 0x41 < 26 ? a | 0x20 : a)
+                    p += length
+                    scalarIndex += 1
+                    continue
+                }
+                if v >= Self.plainSymbols.lowerBound && v < Self.plainSymbols.upperBound {
+                    let offset = Int(v - Self.plainSymbols.lowerBound)
+                    if Self.plainSymbolBits[offset >> 6] >> UInt64(offset & 63) & 1 != 0 {
+                        output.append(v, source: scalarIndex)
+                        lastWasCJK = false
+                        p += length
+                        scalarIndex += 1
+                        continue
+                    }
+                }
+            }
             slowPath(v, length: length)
         }
     }
+
+    /// Scalars for which `plainSymbolBits` is tabulated: general punctuation through CJK symbols and
+    /// punctuation.
+    static let plainSymbols: Range<UInt32> = 0x2000..<0x3400
+
+    /// One bit per `plainSymbols` scalar that `slowPath` copies unchanged and that is neither a separator
+    /// nor an ideograph (so it only ends a run of ideographs): computed once per process from the same
+    /// checks `slowPath` makes.
+    static let plainSymbolBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (plainSymbols.count + 63) / 64)
+        for v in plainSymbols {
+            let plain = !ScalarClasses.isInvisible(v) && DigitStyles.styledValue(v) < 0 && v != 0x3007 && v != 0x3000
+                && Homoglyphs.latin(for: v) == 0 && !CompatibilityFolding.mayChange(v)
+                && !ScalarClasses.isSeparator(v) && !ScalarClasses.isCJKIdeograph(v)
+            guard plain else { continue }
+            let offset = Int(v - plainSymbols.lowerBound)
+            bits[offset >> 6] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
 
     /// Everything that is neither ASCII nor in U+3400–U+9FFF.
     private mutating func slowPath(_ v: UInt32, length: Int) {

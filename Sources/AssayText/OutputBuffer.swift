@@ -20,7 +20,7 @@ struct OutputBuffer {
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
-    private mutating func reserve(_ extra: Int) {
+    mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(to: count + extra) }
     }
 
@@ -63,10 +63,9 @@ struct OutputBuffer {
         count = at
     }
 
-    /// Appends three bytes that already are the UTF-8 encoding of one scalar.
+    /// Appends three bytes that already are the UTF-8 encoding of one scalar, into room made by `reserve`.
     @inline(__always)
-    mutating func appendThreeBytes(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, source: Int32) {
-        reserve(3)
+    mutating func appendReservedThreeBytes(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, source: Int32) {
         bytes[count] = b0
         bytes[count + 1] = b1
         bytes[count + 2] = b2
@@ -82,6 +81,12 @@ struct OutputBuffer {
     @inline(__always)
     mutating func appendThreeByte(_ v: UInt32, source: Int32) {
         reserve(3)
+        appendReservedThreeByteScalar(v, source: source)
+    }
+
+    /// Appends a scalar in U+0800–U+FFFF (three UTF-8 bytes) into room made by `reserve`.
+    @inline(__always)
+    mutating func appendReservedThreeByteScalar(_ v: UInt32, source: Int32) {
         bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
         bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
         bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)

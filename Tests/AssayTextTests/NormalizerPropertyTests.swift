@@ -36,7 +36,7 @@ struct NormalizerFastPathTests {
     /// ideographs, Chinese numerals, CJK punctuation, full-width forms, invisible characters, homoglyphs,
     /// ideographs just below the table (U+3000–U+33FF) and malformed bytes.
     private static let alphabet: [[UInt8]] = {
-        let scalars = "aZ 9-*_.国國假貨一二三四五六七八九〇零，。、「」Ａｂ１\u{3000}\u{200B}\u{00AD}Сο㈠㍱①⑫™é\u{1F600}"
+        let scalars = "aZ 9-*_.国國假貨一二三四五六七八九〇零，。、「」《》—…‘’“”・·•Ａｂ１＊－\u{3000}\u{200B}\u{2060}\u{00AD}Сο㈠㍱①⑫⒈™é\u{1F600}"
         var pieces = scalars.unicodeScalars.map { Array(String($0).utf8) }
         pieces += [[0xFF], [0xE4, 0xBD], [0xE9], [0xC3]]  // malformed and truncated sequences
         return pieces
@@ -57,6 +57,19 @@ struct NormalizerFastPathTests {
                 #expect(fast == reference, "\(bytes)")
                 let bytesOnly = NormalizationPass.withBytes(buffer) { Array($0) }
                 #expect(bytesOnly == reference.bytes, "\(bytes)")
+            }
+        }
+    }
+
+    @Test("every symbol the fast path decides (U+2000–U+33FF, full-width ASCII) comes out as the slow path has it, between ideographs and between letters")
+    func symbolFastPathIsExhaustivelyEqual() {
+        let scalars = (0x2000..<0x3400).compactMap(Unicode.Scalar.init) + (0xFF01...0xFF5E).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            for text in ["国\(scalar)国", "a\(scalar)B", "\(scalar)"] {
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    #expect(NormalizationPass.run(buffer) == NormalizationPass.runReference(buffer), "U+\(String(scalar.value, radix: 16))")
+                }
             }
         }
     }
