@@ -125,3 +125,59 @@ struct ParserRejectionTests {
         #expect(error.line == 1 && error.column == 1)
     }
 }
+
+@Suite("String bytes, generated")
+struct GeneratedStringBytesTests {
+    /// Pieces of string contents: valid ASCII and CJK, escapes, and each kind of bad byte.
+    private static let pieces: [[UInt8]] = [
+        Array("ab".utf8), Array("中".utf8), Array("\u{FFFD}".utf8), Array(#"\n"#.utf8), Array(#"\u4e2d"#.utf8),
+        [0x80], [0xFF], [0xE4, 0xBD], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0x09], [0x1F],
+    ]
+
+    /// Where the byte-by-byte walk must stop: the first control character or byte that does not start a
+    /// valid UTF-8 sequence (found here with the standard library's decoder), or nil.
+    private static func firstBadByte(_ bytes: [UInt8]) -> Int? {
+        var offset = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first! < 0x20 { return offset }
+                offset += encoded.count
+            case .error:
+                return offset
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+
+    @Test("a string of good bytes parses to exactly them; the first bad byte is the error, whatever follows it")
+    func goodBytesParseAndBadBytesAreLocated() throws {
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            let chosen = (0..<next(6)).map { _ in Self.pieces[next(Self.pieces.count)] }
+            // Escapes are decoded by the parser; compare the raw pieces without them.
+            let raw = chosen.flatMap { $0 }
+            let line = Array(#"{"k":""#.utf8) + raw + Array(#""}"#.utf8)
+            let withoutEscapes = chosen.filter { $0.first != UInt8(ascii: "\\") }.flatMap { $0 }
+            let bad = Self.firstBadByte(raw)
+            do {
+                let value = try JSONParser.parse(line)
+                #expect(bad == nil, "accepted \(raw)")
+                if case .object(let object)? = Optional(value), case .string(let text)? = object["k"],
+                    withoutEscapes.count == raw.count
+                {
+                    #expect(Array(text.utf8) == raw)
+                }
+            } catch {
+                #expect(error.byteOffset == 6 + (bad ?? -100), "\(raw): \(error.message)")
+            }
+        }
+    }
+}
