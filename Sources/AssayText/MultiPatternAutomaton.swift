@@ -28,6 +28,8 @@ public final class MultiPatternAutomaton: Sendable {
     private let outputIds: [Int32]
     /// Byte length of each pattern.
     private let patternLengths: [Int32]
+    /// Length of the longest pattern.
+    private let longestPattern: Int
 
     /// Number of patterns the automaton was built from, empty ones included.
     public var patternCount: Int { patternLengths.count }
@@ -163,6 +165,7 @@ public final class MultiPatternAutomaton: Sendable {
         self.outputStart = outputStart
         self.outputIds = outputIds
         self.patternLengths = patterns.map { Int32($0.count) }
+        self.longestPattern = patterns.map(\.count).max() ?? 0
     }
 
     /// Calls `body` for every occurrence of every pattern, overlapping ones included, in order of `end` (ties: longer first).
@@ -171,20 +174,67 @@ public final class MultiPatternAutomaton: Sendable {
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (PatternMatch) -> Void) {
         transitions.withUnsafeBufferPointer { trans in
             columnOffset.withUnsafeBufferPointer { columns in
-                var state = 0
-                var i = 0
                 let n = bytes.count
-                while i < n {
-                    let t = trans[Int(columns[Int(bytes[i])]) &+ state]
-                    i &+= 1
-                    if t >= 0 {
-                        state = Int(t)
-                        continue
-                    }
-                    state = Int(~t)
-                    reportOutputs(ofState: state, end: i, body)
+                guard n >= Self.splitLength, longestPattern * 4 <= n else {
+                    scan(bytes, from: 0, to: n, trans: trans, columns: columns, body)
+                    return
                 }
+                // Each transition waits for the previous one (a load from a table of megabytes), so a long
+                // text is walked as two halves at once: the first half [0, middle) reports the matches
+                // ending in it; the second is walked from `longestPattern - 1` bytes before the middle —
+                // enough to see every match that ends after it — and reports only those, after the first.
+                let middle = n / 2
+                let secondStart = max(0, middle - (longestPattern - 1))
+                var first = 0, second = 0
+                var i = 0, j = secondStart
+                var later: [(state: Int32, end: Int32)] = []
+                while i < middle {
+                    let t = trans[Int(columns[Int(bytes[i])]) &+ first]
+                    let u = trans[Int(columns[Int(bytes[j])]) &+ second]
+                    i &+= 1
+                    j &+= 1
+                    if t >= 0 { first = Int(t) } else {
+                        first = Int(~t)
+                        reportOutputs(ofState: first, end: i, body)
+                    }
+                    if u >= 0 { second = Int(u) } else {
+                        second = Int(~u)
+                        if j > middle { later.append((Int32(second), Int32(j))) }
+                    }
+                }
+                while j < n {
+                    let u = trans[Int(columns[Int(bytes[j])]) &+ second]
+                    j &+= 1
+                    if u >= 0 { second = Int(u) } else {
+                        second = Int(~u)
+                        if j > middle { later.append((Int32(second), Int32(j))) }
+                    }
+                }
+                for (state, end) in later { reportOutputs(ofState: Int(state), end: Int(end), body) }
             }
+        }
+    }
+
+    /// Texts at least this long are walked as two halves at once.
+    static let splitLength = 128
+
+    /// Walks `bytes[start..<end]` from the root, reporting every match.
+    @inline(__always)
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, trans: UnsafeBufferPointer<Int32>,
+        columns: UnsafeBufferPointer<Int32>, _ body: (PatternMatch) -> Void
+    ) {
+        var state = 0
+        var i = start
+        while i < end {
+            let t = trans[Int(columns[Int(bytes[i])]) &+ state]
+            i &+= 1
+            if t >= 0 {
+                state = Int(t)
+                continue
+            }
+            state = Int(~t)
+            reportOutputs(ofState: state, end: i, body)
         }
     }
 

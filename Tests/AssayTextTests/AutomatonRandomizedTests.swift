@@ -41,4 +41,23 @@ struct AutomatonRandomizedTests {
         let bytes = normalizer.normalize(text).bytes
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: bytes) == Self.naiveMatches(patterns, in: bytes))
     }
+
+    @Test("texts walked as two halves at once report what a naive search finds, matches across the middle included", arguments: 1...60)
+    func twoHalves(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed &+ 1000)
+        let alphabet: [UInt8] = [0x61, 0x62, 0xE4, 0xB8]
+        let longest = Int.random(in: 1...40, using: &rng)
+        let patterns = (0..<Int.random(in: 1...20, using: &rng)).map { _ in
+            (0..<Int.random(in: 1...longest, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        }
+        // Lengths around the split threshold, with a copy of a pattern planted across the middle.
+        let length = Int.random(in: 100...700, using: &rng)
+        var text = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
+        // The longest pattern, ending just after the middle (the first match only the second half sees,
+        // and one that starts where that half starts), or somewhere near it.
+        let planted = patterns.max { $0.count < $1.count }!
+        let end = length / 2 + Int.random(in: -2...2, using: &rng)
+        if planted.count <= end, end <= length { text.replaceSubrange((end - planted.count)..<end, with: planted) }
+        #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
+    }
 }
