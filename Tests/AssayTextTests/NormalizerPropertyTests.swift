@@ -44,13 +44,9 @@ struct NormalizerFastPathTests {
 
     @Test("the ASCII-run and ideograph fast paths give exactly what the one-scalar-at-a-time path gives")
     func fastPathsMatchReference() {
-        var state: UInt64 = 0x1234_5678
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var rng = SeededGenerator(seed: 0x1234_5678)
         for _ in 0..<4_000 {
-            let bytes = (0..<next(40)).flatMap { _ in Self.alphabet[next(Self.alphabet.count)] }
+            let bytes = (0..<Int.random(in: 0..<40, using: &rng)).flatMap { _ in Self.alphabet.randomElement(using: &rng)! }
             bytes.withUnsafeBufferPointer { buffer in
                 let fast = NormalizationPass.run(buffer)
                 let reference = NormalizationPass.runReference(buffer)
