@@ -175,6 +175,7 @@ public final class MultiPatternAutomaton: Sendable {
         transitions.withUnsafeBufferPointer { trans in
             columnOffset.withUnsafeBufferPointer { columns in
                 let n = bytes.count
+                guard longestPattern > 0 else { return }  // no pattern (or only empty ones): nothing matches
                 guard n >= Self.splitLength, longestPattern * 4 <= n else {
                     scan(bytes, from: 0, to: n, trans: trans, columns: columns, body)
                     return

@@ -60,4 +60,12 @@ struct AutomatonRandomizedTests {
         if planted.count <= end, end <= length { text.replaceSubrange((end - planted.count)..<end, with: planted) }
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
     }
+
+    @Test("an automaton without patterns, or with only empty ones, finds nothing in a long text (regression: the two-halves walk read past the end)")
+    func noPatternsOnLongText() {
+        let text = [UInt8](repeating: 0x61, count: 300)
+        #expect(MultiPatternAutomaton(patterns: []).matches(in: text).isEmpty)
+        #expect(MultiPatternAutomaton(patterns: [[], []]).matches(in: text).isEmpty)
+        text.withUnsafeBufferPointer { #expect(!MultiPatternAutomaton(patterns: [[]]).containsMatch(in: $0)) }
+    }
 }
