@@ -19,7 +19,7 @@ let targets: [Target] = [
     fuzzTarget("FuzzFeed", ["AssayXML"]),
     fuzzTarget("FuzzHTML", ["AssayXML"]),
     fuzzTarget("FuzzNormalizer", ["AssayText"]),
-    fuzzTarget("FuzzRegex", ["AssayRegex"]),
+    fuzzTarget("FuzzRegex", ["AssayRegex", "AssayText"]),
     fuzzTarget("FuzzCheck", ["Assay", "AssayJSON", "AssayText"]),
 ]
 

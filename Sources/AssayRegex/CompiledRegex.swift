@@ -75,8 +75,10 @@ public final class CompiledRegex: @unchecked Sendable {
         case .success(let code): compiled = code
         case .failure(let error): throw error
         }
+        // A pattern the rewrite cannot safely read (nil) runs on the interpreter, which is correct.
         let rewritten = JITCompatibility.rewrite(pattern)
-        if allowJIT, rewritten != pattern, case .success(let code) = Self.compile(Array(rewritten.utf8), flags: flags) {
+        let allowJIT = allowJIT && rewritten != nil
+        if allowJIT, let rewritten, rewritten != pattern, case .success(let code) = Self.compile(Array(rewritten.utf8), flags: flags) {
             pcre2_code_free_8(compiled)
             compiled = code
             utf8 = Array(rewritten.utf8)

@@ -5,41 +5,25 @@
 /// The rewrite wraps each such escape in a class (`\S` → `[\S]`), which means exactly the same and
 /// compiles to code that works. Everything else is left byte for byte.
 enum JITCompatibility {
-    static func rewrite(_ pattern: String) -> String {
+    /// What to compile for the JIT: the pattern itself, its rewrite, or `nil` when the pattern has one of
+    /// the affected escapes and syntax whose class extents this reading does not model (`\Q`, `\E`, `\c`):
+    /// such a pattern must run on the interpreter.
+    static func rewrite(_ pattern: String) -> String? {
         let scalars = Array(pattern.unicodeScalars)
         guard scalars.contains("\\") else { return pattern }
+        if ClassSyntax.hasUncertainSyntax(scalars) {
+            let affected = zip(scalars, scalars.dropFirst()).contains { $0 == "\\" && "SDW".unicodeScalars.contains($1) }
+            return affected ? nil : pattern
+        }
         var out = String.UnicodeScalarView()
         var index = 0
         var inClass = false
-        var quoting = false
+        // (No \Q, \E or \c gets here: see `ClassSyntax.hasUncertainSyntax`.)
         while index < scalars.count {
             let scalar = scalars[index]
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if quoting {
-                // Inside \Q…\E everything is literal until \E.
-                if scalar == "\\", next == "E" {
-                    quoting = false
-                    out.append(scalar)
-                    out.append(next!)
-                    index += 2
-                } else {
-                    out.append(scalar)
-                    index += 1
-                }
-                continue
-            }
             if scalar == "\\", let next {
-                if next == "c", index + 2 < scalars.count {
-                    // \cX: a control character; X is literal whatever it is.
-                    out.append(scalar)
-                    out.append(next)
-                    out.append(scalars[index + 2])
-                    index += 3
-                    continue
-                }
-                if next == "Q" {
-                    quoting = true
-                } else if !inClass, next == "S" || next == "D" || next == "W" {
+                if !inClass, next == "S" || next == "D" || next == "W" {
                     out.append("[")
                     out.append(scalar)
                     out.append(next)
@@ -53,13 +37,10 @@ enum JITCompatibility {
                 continue
             }
             if inClass {
-                if scalar == "[", next == ":" {
-                    // A POSIX class such as [:alpha:] inside a class: copy through its closing ":]".
-                    var end = index + 2
-                    while end + 1 < scalars.count, !(scalars[end] == ":" && scalars[end + 1] == "]") { end += 1 }
-                    let stop = min(end + 2, scalars.count)
-                    for position in index..<stop { out.append(scalars[position]) }
-                    index = stop
+                if let end = ClassSyntax.posixClassEnd(scalars, at: index) {
+                    // A POSIX class such as [:alpha:] inside a class: copy it through its terminator.
+                    for position in index..<end { out.append(scalars[position]) }
+                    index = end
                     continue
                 }
                 if scalar == "]" { inClass = false }

@@ -47,7 +47,9 @@ public enum RequiredLiterals {
 
     /// ``requirements(of:)``, ``classSequences(of:)`` and ``minimumDigits(of:)`` at once.
     public static func analyze(_ pattern: String) -> Analysis {
-        var parser = Parser(Array(pattern.unicodeScalars))
+        let scalars = Array(pattern.unicodeScalars)
+        guard !ClassSyntax.hasUncertainSyntax(scalars) else { return .unknown }
+        var parser = Parser(scalars)
         let factor = parser.alternation()
         guard parser.atEnd, !parser.unsupported else { return .unknown }
         let sets = Concatenation.ranked(factor.required.map(Self.unique))
@@ -196,8 +198,9 @@ public enum RequiredLiterals {
                     addDigits(group.factor.digits, times: minimum)
                 case "[":
                     let start = position
-                    let onlyDigits = skipClass()
+                    skipClass()
                     let set = unsupported ? nil : classSet(scalars[(start + 1)..<(position - 1)])
+                    let onlyDigits = set.map { $0.union(.digits) == .digits } ?? false
                     let (minimum, maximum) = quantifier()
                     pieces.breakRun()
                     pieces.appendClasses(set.map { [$0] }, minimum: minimum, maximum: maximum)
@@ -327,7 +330,7 @@ public enum RequiredLiterals {
                     lookaround = true
                 case "<":
                     position += 1
-                    if current == "=" || current == "!" {
+                    if current == "=" || current == "!" || current == "*" {  // (?<* non-atomic lookbehind
                         position += 1
                         lookaround = true
                     } else {
@@ -428,40 +431,22 @@ public enum RequiredLiterals {
             return set.count > 0 ? set : nil
         }
 
-        /// Skips a character class; returns whether it matches ASCII digits only (`[0-9]`, `[1-9]`, `[\d]`).
-        private mutating func skipClass() -> Bool {
+        /// Skips a character class. Its extent is certain: patterns with syntax that could hide or fake a
+        /// closing bracket never get here (see `ClassSyntax.hasUncertainSyntax`).
+        private mutating func skipClass() {
             position += 1  // [
-            var onlyDigits = true
-            if current == "^" {
-                position += 1
-                onlyDigits = false
-            }
-            if current == "]" {  // a leading ] is a literal
-                position += 1
-                onlyDigits = false
-            }
-            var members = 0
+            if current == "^" { position += 1 }
+            if current == "]" { position += 1 }  // a leading ] is a member
             while let scalar = current, scalar != "]" {
-                members += 1
                 if scalar == "\\" {
+                    position += 2
+                } else if scalar == "[", let end = ClassSyntax.posixClassEnd(scalars, at: position) {
+                    position = end
+                } else {
                     position += 1
-                    if current != "d" { onlyDigits = false }
-                } else if scalar == "[", position + 1 < scalars.count, scalars[position + 1] == ":" {
-                    // POSIX class [:alpha:]
-                    onlyDigits = false
-                    while let inner = current, inner != "]" { position += 1 }
-                } else if scalar == "-" {
-                    // Only a range between two digits keeps the class digit-only; a literal hyphen does not.
-                    let before = position > 0 ? scalars[position - 1] : "["
-                    let after = position + 1 < scalars.count ? scalars[position + 1] : "]"
-                    if !(before >= "0" && before <= "9" && after >= "0" && after <= "9") { onlyDigits = false }
-                } else if !(scalar >= "0" && scalar <= "9") {
-                    onlyDigits = false
                 }
-                position += 1
             }
             if current == "]" { position += 1 } else { unsupported = true }
-            return onlyDigits && members > 0
         }
 
         private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -142,6 +142,12 @@ struct RequiredLiteralsTests {
             (#"(?i)πως"#, "πωσ"),
             (#"9{5,,}"#, "9{5,,}"),
             (#"a{,3}b"#, "a{,3}b"),
+            // Second review: PCRE2 skips \E and \Q\E at a class's start (so the "]" after is a member),
+            // quotes "]" with \Q…\E, takes "]" as the argument of \c, and reads "[:" as POSIX only when
+            // ":]" comes first; a "-" right after a range is a literal hyphen; (?<* is a lookbehind.
+            (#"[\E]ab]"#, "a"), (#"[\Q\E]ab]"#, "a"), (#"[^\E]ab]"#, "中"), (#"[a\Q]bc[\E]d]"#, "ad]"),
+            (#"[\c]ab]"#, "a"), (#"[\c]0]"#, "\u{1D}"), (#"[[:][]ab]"#, "[a"), (#">b(?<*>b)c"#, ">bc"),
+            (#"[0-3-9]"#, "-"), (#"[0-9-0]"#, "-"),
         ]
         for (pattern, text) in cases {
             let regex = try CompiledRegex(pattern: pattern)
@@ -164,6 +170,7 @@ struct RequiredLiteralsTests {
         let pieces = [
             "a", "b", "ab", "7", "天", "见效", "\\d", "[0-9]", "[ab]", ".", "\\s*", "\\b", "(?=a)", "(?<!b)", "$", "^",
             "\\w", "[a-c7-9]", "[^a]", "-", "[ -]", "(?i)",
+            "[0-3-9]", "[a-]", "[[:digit:]]", "[]a]", "[^]a]", "(?<*a)", "[\\E]a]", "[\\c]a]", "\\Qa\\E", "[[:]a]",
         ]
         let texts = [
             "ab7 天见效 ab", "aab77b 见效天", "7天见效", "b a 7 7", "天天 ab ba", "见效7ab", "", "ababab 777", "ab-77 a7b-c9",

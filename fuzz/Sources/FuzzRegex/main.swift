@@ -3,8 +3,12 @@
 // Options come from the pattern length (so every combination is reached). Limits are small.
 // Asserts: compile either succeeds or throws an error whose offsets lie in the pattern; scan returns
 // (a limit failure is fine); ranges are ordered, non-overlapping, inside the subject, at most maxMatches,
-// start and end on scalar boundaries; the same holds for the String overload.
+// start and end on scalar boundaries; the same holds for the String overload. The prefilter facts of
+// `RequiredLiterals.analyze` hold: when the regex matches the normalised subject, that text has an atom of
+// each required set, each class sequence and at least the minimum digits (else the engine would skip a
+// field where the regex matches).
 import AssayRegex
+import AssayText
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRegex(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -33,7 +37,33 @@ public func fuzzRegex(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         fatalError("firstMatch \(first) outside \(subject.count) bytes")
     }
     _ = subject.withUnsafeBufferPointer { regex.matches($0) }
+    if !options.contains(.extended) { checkPrefilterFacts(regex, pattern, subject) }
     return 0
+}
+
+/// The facts are claimed for the texts regexes run on: normalised ones. They are checked on the whole text,
+/// as the engine checks them per field (a match's `\K` or lookbehind may reach outside its range).
+func checkPrefilterFacts(_ regex: CompiledRegex, _ pattern: String, _ subject: [UInt8]) {
+    let text = subject.withUnsafeBufferPointer { TextNormalizer().normalize(utf8: $0).bytes }
+    guard text.withUnsafeBufferPointer({ regex.matches($0) }) else { return }
+    let analysis = RequiredLiterals.analyze(pattern)
+    let digits = text.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+    if digits < analysis.minimumDigits {
+        fatalError("/\(pattern)/ matches a text with \(digits) digits < minimumDigits \(analysis.minimumDigits)")
+    }
+    for atoms in analysis.requirements ?? [] where !atoms.contains(where: { contains(text, $0) }) {
+        fatalError("/\(pattern)/ matches a text without any of the atoms \(atoms.map { String(decoding: $0, as: UTF8.self) })")
+    }
+    if !analysis.classSequences.isEmpty,
+        !text.withUnsafeBufferPointer({ ClassSequenceScanner(analysis.classSequences).containsAll($0) })
+    {
+        fatalError("/\(pattern)/ matches a text that lacks one of its \(analysis.classSequences.count) class sequences")
+    }
+}
+
+func contains(_ text: [UInt8], _ atom: [UInt8]) -> Bool {
+    guard atom.count <= text.count else { return false }
+    return (0...(text.count - atom.count)).contains { text[$0..<($0 + atom.count)].elementsEqual(atom) }
 }
 
 func check(_ scan: RegexScan, _ subject: [UInt8], _ maxMatches: Int, _ what: String) {
