@@ -35,17 +35,23 @@ final class TermIndex: Sendable {
         }
     }
 
+    /// A (vocabulary, term) pair a pattern stands for.
+    struct TermOwner: Sendable, BitwiseCopyable {
+        let vocabulary: Int32
+        let term: Int32
+    }
+
     private let automaton: MultiPatternAutomaton
     /// Pattern id → (vocabulary, term) pairs it stands for (identical terms share a pattern).
-    private let owners: [[(vocabulary: Int32, term: Int32)]]
+    private let owners: FlatLists<TermOwner>
     /// Pattern id → the atom sets it belongs to (identical sets of different regexes are one set).
-    private let atomSetsOfPattern: [[Int32]]
+    private let atomSetsOfPattern: FlatLists<Int32>
     /// Number of distinct atom sets.
     private let atomSetCount: Int
     /// Atom set id → the regexes whose most selective set it is (the set that nominates them).
-    private let regexesNominated: [[Int32]]
+    private let regexesNominated: FlatLists<Int32>
     /// Per regex id: its other atom sets, each of which must also occur in the field.
-    private let regexOtherSets: [[Int32]]
+    private let regexOtherSets: FlatLists<Int32>
     let vocabularyCount: Int
     let regexCount: Int
     /// Whether each regex is prefiltered (by atoms or by one of `atomlessSets`); otherwise it runs on every
@@ -76,7 +82,7 @@ final class TermIndex: Sendable {
         let regexClassSequences = analyses.map(\.classSequences)
         var patternIDs: [[UInt8]: Int] = [:]
         var patterns: [[UInt8]] = []
-        var owners: [[(Int32, Int32)]] = []
+        var owners: [[TermOwner]] = []
         var atomSetsOfPattern: [[Int32]] = []
         func patternID(_ bytes: [UInt8]) -> Int {
             if let existing = patternIDs[bytes] { return existing }
@@ -88,7 +94,7 @@ final class TermIndex: Sendable {
         }
         for (vocabularyID, vocabulary) in vocabularies.enumerated() {
             for (termID, term) in vocabulary.terms.enumerated() {
-                owners[patternID(term.normalized)].append((Int32(vocabularyID), Int32(termID)))
+                owners[patternID(term.normalized)].append(TermOwner(vocabulary: Int32(vocabularyID), term: Int32(termID)))
             }
         }
         var setIDs: [[[UInt8]]: Int32] = [:]
@@ -108,11 +114,11 @@ final class TermIndex: Sendable {
             otherSets[regexID] = sets.dropFirst().map(setID)
         }
         self.automaton = MultiPatternAutomaton(patterns: patterns)
-        self.owners = owners
-        self.atomSetsOfPattern = atomSetsOfPattern
+        self.owners = FlatLists(owners)
+        self.atomSetsOfPattern = FlatLists(atomSetsOfPattern)
         self.atomSetCount = nominated.count
-        self.regexesNominated = nominated
-        self.regexOtherSets = otherSets
+        self.regexesNominated = FlatLists(nominated)
+        self.regexOtherSets = FlatLists(otherSets)
         self.vocabularyCount = vocabularies.count
         self.regexCount = regexRequirements.count
         let minimumDigits = regexes.indices.map { $0 < analyses.count ? analyses[$0].minimumDigits : 0 }
@@ -170,13 +176,13 @@ final class TermIndex: Sendable {
         var nominating: [Int32] = []
         automaton.forEachMatch(in: buffer) { match in
             let pattern = Int(match.pattern)
-            for set in atomSetsOfPattern[pattern] where !seenSets.contains(Int(set)) {
+            atomSetsOfPattern.forEach(pattern) { set in
+                guard !seenSets.contains(Int(set)) else { return }
                 seenSets.insert(Int(set))
-                if !regexesNominated[Int(set)].isEmpty { nominating.append(set) }
+                if !regexesNominated.isEmpty(Int(set)) { nominating.append(set) }
             }
-            let termOwners = owners[pattern]
-            guard !termOwners.isEmpty, WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
-            for owner in termOwners {
+            guard !owners.isEmpty(pattern), WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
+            owners.forEach(pattern) { owner in
                 if collectingHits {
                     result.hits.append(Hit(start: match.start, end: match.end, term: owner.term, vocabulary: owner.vocabulary))
                 }
@@ -184,9 +190,11 @@ final class TermIndex: Sendable {
             }
         }
         for set in nominating {
-            for regex in regexesNominated[Int(set)].map(Int.init) where digits >= regexMinimumDigits[regex]
-                && regexOtherSets[regex].allSatisfy({ seenSets.contains(Int($0)) })
-                && regexScanners[regex].map({ $0.containsAll(buffer) }) ?? true {
+            regexesNominated.forEach(Int(set)) { id in
+                let regex = Int(id)
+                guard digits >= regexMinimumDigits[regex], regexOtherSets.allSatisfy(regex, { seenSets.contains(Int($0)) }),
+                    regexScanners[regex].map({ $0.containsAll(buffer) }) ?? true
+                else { return }
                 result.regexCandidates.insert(regex)
             }
         }
