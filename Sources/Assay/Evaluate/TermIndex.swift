@@ -1,10 +1,11 @@
 import AssayRegex
 import AssayText
 
-/// Every term of every loaded vocabulary, and every regex atom (see `RequiredLiterals`), in one
-/// multi-pattern automaton over normalised UTF-8 bytes; regexes without atoms in one `RegexSetPrefilter`.
-/// A field is scanned once; the hits are then grouped by vocabulary for the conditions that ask, and the
-/// regexes that may match are noted so that only they run on the field.
+/// Every term of every loaded vocabulary, and every regex atom (see `RequiredLiterals.analyze`), in one
+/// multi-pattern automaton over normalised UTF-8 bytes; the byte-class sequences of regexes without atoms
+/// in one `ClassSequenceScanner`; regexes with neither in `RegexSetPrefilter` alternations. A field is
+/// scanned once; the hits are then grouped by vocabulary for the conditions that ask, and the regexes that
+/// may match are noted so that only they run on the field.
 final class TermIndex: Sendable {
     /// One vocabulary term occurrence.
     struct Hit: Sendable {
@@ -54,8 +55,8 @@ final class TermIndex: Sendable {
     private let regexOtherSets: FlatLists<Int32>
     let vocabularyCount: Int
     let regexCount: Int
-    /// Whether each regex is prefiltered (by atoms or by one of `atomlessSets`); otherwise it runs on every
-    /// field its rules read.
+    /// Whether each regex is prefiltered (by atoms, class sequences or one of `atomlessSets`); otherwise it
+    /// runs on every field its rules read.
     let regexIsPrefiltered: [Bool]
     /// Per regex id with atoms: a scanner for its class sequences (checked once its atoms passed).
     private let regexScanners: [ClassSequenceScanner?]
