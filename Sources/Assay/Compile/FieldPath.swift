@@ -21,53 +21,37 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// Every value the path reaches, with its concrete path. Nulls are included; missing keys are not.
     public func resolve(in object: JSONObject) -> [(path: String, value: JSONValue)] {
         var results: [(String, JSONValue)] = []
-        walk(.object(object), depth: 0, prefix: "", into: &results)
+        walk(.object(object), depth: 0, prefix: "", buildingPaths: true) { results.append(($0, $1)) }
         return results
-    }
-
-    private func walk(_ value: JSONValue, depth: Int, prefix: String, into results: inout [(String, JSONValue)]) {
-        if depth == components.count {
-            results.append((prefix, value))
-            return
-        }
-        let component = components[depth]
-        switch value {
-        case .object(let object):
-            if let child = object[component] {
-                walk(child, depth: depth + 1, prefix: join(prefix, component), into: &results)
-            }
-        case .array(let items):
-            if let index = Int(component), items.indices.contains(index) {
-                walk(items[index], depth: depth + 1, prefix: join(prefix, component), into: &results)
-            } else {
-                for (index, item) in items.enumerated() {
-                    walk(item, depth: depth, prefix: join(prefix, String(index)), into: &results)
-                }
-            }
-        default:
-            return
-        }
     }
 
     /// Visits every value ``resolve(in:)`` returns, in the same order, without building the concrete paths.
     func forEachValue(in object: JSONObject, _ body: (JSONValue) -> Void) {
-        visit(.object(object), depth: 0, body)
+        walk(.object(object), depth: 0, prefix: "", buildingPaths: false) { body($1) }
     }
 
-    private func visit(_ value: JSONValue, depth: Int, _ body: (JSONValue) -> Void) {
+    /// The one walk behind both: `prefix` is the concrete path so far (left empty unless `buildingPaths`).
+    private func walk(
+        _ value: JSONValue, depth: Int, prefix: String, buildingPaths: Bool, _ body: (String, JSONValue) -> Void
+    ) {
         if depth == components.count {
-            body(value)
+            body(prefix, value)
             return
         }
         let component = components[depth]
+        func extended(_ part: @autoclosure () -> String) -> String { buildingPaths ? join(prefix, part()) : prefix }
         switch value {
         case .object(let object):
-            if let child = object[component] { visit(child, depth: depth + 1, body) }
+            if let child = object[component] {
+                walk(child, depth: depth + 1, prefix: extended(component), buildingPaths: buildingPaths, body)
+            }
         case .array(let items):
             if let index = Int(component), items.indices.contains(index) {
-                visit(items[index], depth: depth + 1, body)
+                walk(items[index], depth: depth + 1, prefix: extended(component), buildingPaths: buildingPaths, body)
             } else {
-                for item in items { visit(item, depth: depth, body) }
+                for (index, item) in items.enumerated() {
+                    walk(item, depth: depth, prefix: extended(String(index)), buildingPaths: buildingPaths, body)
+                }
             }
         default:
             return

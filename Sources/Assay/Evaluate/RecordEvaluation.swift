@@ -75,7 +75,7 @@ final class RecordEvaluation {
         let matchData = self.matchData
         var scans: [TermIndex.FieldScan] = []
         func scan(_ text: String) {
-            let scan = normalizer.withNormalizedBytes(of: text) { termIndex.scan($0, collectingHits: true, using: matchData) }
+            let scan = normalizer.withNormalizedBytes(of: text) { termIndex.scan($0, using: matchData) }
             vocabularies.formUnion(scan.vocabularies)
             regexes.formUnion(scan.regexCandidates)
             scans.append(scan)

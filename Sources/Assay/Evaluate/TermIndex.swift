@@ -158,13 +158,13 @@ final class TermIndex: Sendable {
 
     /// Scans normalised text once: whole-word term hits per vocabulary, and the regexes that may match.
     func scan(_ text: NormalizedText, using matchData: RegexMatchData) -> FieldScan {
-        text.bytes.withUnsafeBufferPointer { scan($0, collectingHits: true, using: matchData) }
+        text.bytes.withUnsafeBufferPointer { scan($0, using: matchData) }
     }
 
-    /// Scans normalised bytes: which vocabularies have a whole-word hit and which regexes may match (a
-    /// regex may where an atom of each of its atom sets occurs, the field has the digits its matches need,
-    /// or — without atoms — its group's alternation matched). `hits` stays empty unless `collectingHits`.
-    func scan(_ buffer: UnsafeBufferPointer<UInt8>, collectingHits: Bool, using matchData: RegexMatchData) -> FieldScan {
+    /// Scans normalised bytes: the whole-word term hits, which vocabularies have one, and which regexes may
+    /// match (an atom of each of the regex's atom sets occurs, its class sequences occur and the field has the
+    /// digits its matches need — or, with neither atoms nor sequences, its group's alternation matched).
+    func scan(_ buffer: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) -> FieldScan {
         var result = FieldScan(
             hits: [],
             vocabularies: SignalSet(capacity: vocabularyCount), regexCandidates: SignalSet(capacity: regexCount),
@@ -184,9 +184,7 @@ final class TermIndex: Sendable {
             }
             guard !owners.isEmpty(pattern), WordBoundary.isWholeWord(buffer, match.start..<match.end) else { return }
             owners.forEach(pattern) { owner in
-                if collectingHits {
-                    result.hits.append(Hit(start: match.start, end: match.end, term: owner.term, vocabulary: owner.vocabulary))
-                }
+                result.hits.append(Hit(start: match.start, end: match.end, term: owner.term, vocabulary: owner.vocabulary))
                 result.vocabularies.insert(Int(owner.vocabulary))
             }
         }
