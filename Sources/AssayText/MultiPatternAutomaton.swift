@@ -21,7 +21,7 @@ public final class MultiPatternAutomaton: Sendable {
     private let classCount: Int
     /// DFA transitions, class-major: `transitions[columnOffset[byte] + state]` is the next state, stored as
     /// `~next` (negative) when the next state has output.
-    private let transitions: [Int32]
+    private let transitions: LargeTable
     /// `outputIds[outputStart[s] ..< outputStart[s + 1]]` are the pattern ids reported in state `s`.
     private let outputStart: [Int32]
     /// Flattened output lists.
@@ -53,27 +53,47 @@ public final class MultiPatternAutomaton: Sendable {
         }
         let width = Int(classCount)
 
-        // Trie, directly in the dense table (-1 = no edge yet).
-        var trans = [Int32](repeating: -1, count: width)
-        var stateCount = 1
-        var ownHead: [Int32] = [-1]  // first own pattern id of each state, or -1
-        var nextOwn = [Int32](repeating: -1, count: patterns.count)  // linked list of ids per state
-        for id in patterns.indices.reversed() where !patterns[id].isEmpty {
-            var state = 0
-            for b in patterns[id] {
-                let slot = state * width + Int(classOf[Int(b)])
-                if trans[slot] < 0 {
-                    trans[slot] = Int32(stateCount)
-                    trans.append(contentsOf: repeatElement(-1, count: width))
-                    ownHead.append(-1)
-                    stateCount += 1
-                }
-                state = Int(trans[slot])
+        // Trie, built from the patterns in sorted order: each pattern adds states only past the prefix it
+        // shares with the previous one, so the trie's size is known before its dense table is allocated
+        // (one allocation, no regrowth). Equal patterns sort by id, so each state's own ids are ascending.
+        let sorted = patterns.indices.filter { !patterns[$0].isEmpty }.sorted { a, b in
+            switch Self.compare(patterns[a], patterns[b]) {
+            case 0: return a < b
+            case let order: return order < 0
             }
-            nextOwn[id] = ownHead[state]  // ids are visited in reverse, so each list ends up ascending
-            ownHead[state] = Int32(id)
         }
+        var edges: [(state: Int32, byteClass: Int32, child: Int32)] = []
+        var ownHead: [Int32] = [-1]  // first own pattern id of each state, or -1
+        var ownTail: [Int32] = [-1]
+        var nextOwn = [Int32](repeating: -1, count: patterns.count)  // linked list of ids per state
+        var path: [Int32] = [0]  // path[k]: the state after the first k bytes of the previous pattern
+        var previous: Int? = nil
+        for id in sorted {
+            let pattern = patterns[id]
+            var shared = 0
+            if let previous {
+                let other = patterns[previous]
+                let limit = min(pattern.count, other.count)
+                while shared < limit && pattern[shared] == other[shared] { shared += 1 }
+            }
+            path.removeSubrange((shared + 1)...)
+            for depth in shared..<pattern.count {
+                let child = Int32(ownHead.count)
+                edges.append((path[depth], classOf[Int(pattern[depth])], child))
+                path.append(child)
+                ownHead.append(-1)
+                ownTail.append(-1)
+            }
+            let state = Int(path[pattern.count])
+            if ownTail[state] < 0 { ownHead[state] = Int32(id) } else { nextOwn[Int(ownTail[state])] = Int32(id) }
+            ownTail[state] = Int32(id)
+            previous = id
+        }
+        let stateCount = ownHead.count
         precondition(stateCount * width < Int(Int32.max), "automaton too large")
+        let rows = LargeTable(count: stateCount * width, repeating: -1)  // row-major, -1 = no edge yet
+        let trans = rows.base
+        for edge in edges { trans[Int(edge.state) * width + Int(edge.byteClass)] = edge.child }
 
         // Failure links and full DFA, breadth first.
         var fail = [Int32](repeating: 0, count: stateCount)
@@ -143,7 +163,8 @@ public final class MultiPatternAutomaton: Sendable {
         // Encoded target per old state id: its new id, complemented when it has output.
         var encoded = [Int32](repeating: 0, count: stateCount)
         for state in 0..<stateCount { encoded[state] = count[state] > 0 ? ~newId[state] : newId[state] }
-        var columns = [Int32](repeating: 0, count: stateCount * width)
+        let table = LargeTable(count: stateCount * width, repeating: 0)
+        let columns = table.base
         let tile = 64  // states per block: their rows stay in L1 while each column slice is written
         var blockStart = 0
         while blockStart < stateCount {
@@ -156,12 +177,13 @@ public final class MultiPatternAutomaton: Sendable {
             }
             blockStart = blockEnd
         }
+        withExtendedLifetime(rows) {}  // `trans` points into it
         var columnOffset = [Int32](repeating: 0, count: 256)
         for b in 0..<256 { columnOffset[b] = classOf[b] * Int32(stateCount) }
 
         self.columnOffset = columnOffset
         self.classCount = width
-        self.transitions = columns
+        self.transitions = table
         self.outputStart = outputStart
         self.outputIds = outputIds
         self.patternLengths = patterns.map { Int32($0.count) }
@@ -172,47 +194,46 @@ public final class MultiPatternAutomaton: Sendable {
     ///
     /// Occurrences of identical patterns with the same end are reported in ascending id order.
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (PatternMatch) -> Void) {
-        transitions.withUnsafeBufferPointer { trans in
-            columnOffset.withUnsafeBufferPointer { columns in
-                let n = bytes.count
-                guard longestPattern > 0 else { return }  // no pattern (or only empty ones): nothing matches
-                guard n >= Self.splitLength, longestPattern * 4 <= n else {
-                    scan(bytes, from: 0, to: n, trans: trans, columns: columns, body)
-                    return
-                }
-                // Each transition waits for the previous one (a load from a table of megabytes), so a long
-                // text is walked as two halves at once: the first half [0, middle) reports the matches
-                // ending in it; the second is walked from `longestPattern - 1` bytes before the middle —
-                // enough to see every match that ends after it — and reports only those, after the first.
-                let middle = n / 2
-                let secondStart = max(0, middle - (longestPattern - 1))
-                var first = 0, second = 0
-                var i = 0, j = secondStart
-                var later: [(state: Int32, end: Int32)] = []
-                while i < middle {
-                    let t = trans[Int(columns[Int(bytes[i])]) &+ first]
-                    let u = trans[Int(columns[Int(bytes[j])]) &+ second]
-                    i &+= 1
-                    j &+= 1
-                    if t >= 0 { first = Int(t) } else {
-                        first = Int(~t)
-                        reportOutputs(ofState: first, end: i, body)
-                    }
-                    if u >= 0 { second = Int(u) } else {
-                        second = Int(~u)
-                        if j > middle { later.append((Int32(second), Int32(j))) }
-                    }
-                }
-                while j < n {
-                    let u = trans[Int(columns[Int(bytes[j])]) &+ second]
-                    j &+= 1
-                    if u >= 0 { second = Int(u) } else {
-                        second = Int(~u)
-                        if j > middle { later.append((Int32(second), Int32(j))) }
-                    }
-                }
-                for (state, end) in later { reportOutputs(ofState: Int(state), end: Int(end), body) }
+        let trans = transitions.buffer
+        columnOffset.withUnsafeBufferPointer { columns in
+            let n = bytes.count
+            guard longestPattern > 0 else { return }  // no pattern (or only empty ones): nothing matches
+            guard n >= Self.splitLength, longestPattern * 4 <= n else {
+                scan(bytes, from: 0, to: n, trans: trans, columns: columns, body)
+                return
             }
+            // Each transition waits for the previous one (a load from a table of megabytes), so a long
+            // text is walked as two halves at once: the first half [0, middle) reports the matches
+            // ending in it; the second is walked from `longestPattern - 1` bytes before the middle —
+            // enough to see every match that ends after it — and reports only those, after the first.
+            let middle = n / 2
+            let secondStart = max(0, middle - (longestPattern - 1))
+            var first = 0, second = 0
+            var i = 0, j = secondStart
+            var later: [(state: Int32, end: Int32)] = []
+            while i < middle {
+                let t = trans[Int(columns[Int(bytes[i])]) &+ first]
+                let u = trans[Int(columns[Int(bytes[j])]) &+ second]
+                i &+= 1
+                j &+= 1
+                if t >= 0 { first = Int(t) } else {
+                    first = Int(~t)
+                    reportOutputs(ofState: first, end: i, body)
+                }
+                if u >= 0 { second = Int(u) } else {
+                    second = Int(~u)
+                    if j > middle { later.append((Int32(second), Int32(j))) }
+                }
+            }
+            while j < n {
+                let u = trans[Int(columns[Int(bytes[j])]) &+ second]
+                j &+= 1
+                if u >= 0 { second = Int(u) } else {
+                    second = Int(~u)
+                    if j > middle { later.append((Int32(second), Int32(j))) }
+                }
+            }
+            for (state, end) in later { reportOutputs(ofState: Int(state), end: Int(end), body) }
         }
     }
 
@@ -250,17 +271,27 @@ public final class MultiPatternAutomaton: Sendable {
 
     /// True when at least one pattern occurs in `bytes` (stops at the first occurrence).
     public func containsMatch(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        transitions.withUnsafeBufferPointer { trans in
-            columnOffset.withUnsafeBufferPointer { columns in
-                var state = 0
-                for b in bytes {
-                    let t = trans[Int(columns[Int(b)]) &+ state]
-                    if t < 0 { return true }
-                    state = Int(t)
-                }
-                return false
+        let trans = transitions.buffer
+        return columnOffset.withUnsafeBufferPointer { columns in
+            var state = 0
+            for b in bytes {
+                let t = trans[Int(columns[Int(b)]) &+ state]
+                if t < 0 { return true }
+                state = Int(t)
             }
+            return false
         }
+    }
+
+    /// Lexicographic byte order: negative, zero or positive.
+    private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let limit = min(a.count, b.count)
+        var k = 0
+        while k < limit {
+            if a[k] != b[k] { return Int(a[k]) - Int(b[k]) }
+            k += 1
+        }
+        return a.count - b.count
     }
 
     private func reportOutputs(ofState s: Int, end: Int, _ body: (PatternMatch) -> Void) {
