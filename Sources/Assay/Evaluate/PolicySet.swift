@@ -21,7 +21,7 @@ public final class PolicySet: Sendable {
     let regexTable: RegexTable
     let termIndex: TermIndex
     /// Per rule (same order as `rules`): what a record must contain for the rule to be evaluated.
-    let triggers: [RuleTrigger]
+    let triggers: RuleTriggerTable
     /// Per record kind: every field some rule of that kind matches terms or regexes in, each once.
     let matchFields: [RecordKind: [FieldRef]]
     /// How many distinct field paths conditions read (ids of `FieldRef`).
@@ -29,20 +29,24 @@ public final class PolicySet: Sendable {
     let normalizer = TextNormalizer()
     private let rulesByID: [String: Int]
 
+    /// Builds the policy from compiled packs; `regexes` have been validated, and are compiled here.
+    ///
+    /// With `threads` > 1 the regexes are compiled (PCRE2 JIT compilation is a third of loading the bench
+    /// pack) on a second thread while this one builds the term automaton.
     init(
-        packs: [Pack], rules: [Rule], vocabularies: [Vocabulary], tables: [Table], regexTable: RegexTable,
-        fieldCount: Int
-    ) {
+        packs: [Pack], rules: [Rule], vocabularies: [Vocabulary], tables: [Table], regexes: [RegexPattern],
+        fieldCount: Int, threads: Int = 1
+    ) throws(RegexTable.CompileFailure) {
+        let compiling = threads > 1 && !regexes.isEmpty ? BackgroundComputation { RegexTable.compile(regexes) } : nil
         self.fieldCount = fieldCount
         self.packs = packs
         self.rules = rules
         self.vocabularies = vocabularies
         self.tables = tables
-        self.regexTable = regexTable
         let normalizer = self.normalizer
         // A set of atoms whose members the normaliser would change could never be seen in normalised text:
         // it is dropped (the regex then filters on its other sets, or always runs).
-        let analyses: [RequiredLiterals.Analysis] = regexTable.regexes.map { regex in
+        let analyses: [RequiredLiterals.Analysis] = regexes.map { regex in
             guard !regex.options.contains(.extended) else { return .unknown }
             var analysis = RequiredLiterals.analyze(regex.pattern)
             let kept = (analysis.requirements ?? []).filter { atoms in
@@ -51,9 +55,9 @@ public final class PolicySet: Sendable {
             analysis.requirements = kept.isEmpty ? nil : kept
             return analysis
         }
-        let termIndex = TermIndex(vocabularies: vocabularies, regexes: regexTable.regexes, analyses: analyses)
+        let termIndex = TermIndex(vocabularies: vocabularies, regexes: regexes, analyses: analyses)
         self.termIndex = termIndex
-        self.triggers = rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) }
+        self.triggers = RuleTriggerTable(rules.map { RuleTrigger($0.when, regexIsPrefiltered: termIndex.regexIsPrefiltered) })
         var matchFields: [RecordKind: [FieldRef]] = [:]
         for rule in rules {
             for kind in rule.kinds {
@@ -70,6 +74,7 @@ public final class PolicySet: Sendable {
         var byID: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { byID[rule.id] = index }
         self.rulesByID = byID
+        self.regexTable = try (compiling?.wait() ?? RegexTable.compile(regexes)).get()
     }
 
     /// The rule with this id.
@@ -80,9 +85,8 @@ public final class PolicySet: Sendable {
         let evaluation = RecordEvaluation(policy: self, record: record)
         let found = evaluation.scanSignals()
         var violations: [Violation] = []
-        for index in rules.indices {
-            if let only, !only.contains(rules[index].id) { continue }
-            guard triggers[index].mayFire(vocabularies: found.vocabularies, regexes: found.regexes) else { continue }
+        triggers.forEachMayFire(vocabularies: found.vocabularies, regexes: found.regexes) { index in
+            if let only, !only.contains(rules[index].id) { return }
             violations.append(contentsOf: evaluation.violations(of: rules[index]))
         }
         return CheckResult(violations: violations, problems: evaluation.problems)
