@@ -2,7 +2,8 @@
 ///
 ///     assay-bench naive-regex PACKDIR CORPUS    every regex of PACKDIR/regexes.tsv over every text field, PCRE2 JIT
 ///     assay-bench latency PACKDIR CORPUS [N]    packs loaded once; N records checked one at a time (default 10000)
-///     assay-bench load PACKDIR [RUNS]           PolicyLoader parse + check + compile, median of RUNS (default 5)
+///     assay-bench load PACKDIR [RUNS] [THREADS] PolicyLoader parse + check + compile, median of RUNS (default 5),
+///                                               on THREADS threads (default 1; 2 overlaps regex JIT with the automaton)
 ///     assay-bench regex-stage PACKDIR CORPUS [N]  regex stage alone, records parsed up front: naive loop vs
 ///                                               Assay's check with PACKDIR/regex.assay only
 ///
@@ -28,8 +29,8 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 
 /// Loads packs or exits with the rendered diagnostics.
-func loadPolicy(_ packDir: String) throws -> PolicySet {
-    let loaded = PolicyLoader.load(paths: [packDir])
+func loadPolicy(_ packDir: String, threads: Int = 1) throws -> PolicySet {
+    let loaded = PolicyLoader.load(paths: [packDir], threads: threads)
     guard let policy = loaded.policy else {
         throw BenchError("the packs in \(packDir) do not load: \(loaded.diagnostics.count) diagnostics")
     }
@@ -77,18 +78,18 @@ func latency(packDir: String, corpus: String, count: Int) throws {
             + " violations=\(sink)")
 }
 
-func load(packDir: String, runs: Int) throws {
+func load(packDir: String, runs: Int, threads: Int) throws {
     var samples: [Double] = []
     var rules = 0
     for _ in 0..<max(runs, 1) {
         let start = now()
-        let policy = try loadPolicy(packDir)
+        let policy = try loadPolicy(packDir, threads: threads)
         samples.append(Double(now() - start) / 1e6)
         rules = policy.rules.count
     }
     samples.sort()
     print(
-        "rules=\(rules) runs=\(samples.count) median_ms=\(format(percentile(samples, 50)))"
+        "rules=\(rules) threads=\(threads) runs=\(samples.count) median_ms=\(format(percentile(samples, 50)))"
             + " min_ms=\(format(samples.first ?? 0)) max_ms=\(format(samples.last ?? 0))")
 }
 
@@ -140,13 +141,15 @@ do {
         try latency(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 10000 : 10000)
     case ("regex-stage", 3), ("regex-stage", 4):
         try regexStage(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 20000 : 20000)
-    case ("load", 2), ("load", 3):
-        try load(packDir: arguments[1], runs: arguments.count == 3 ? Int(arguments[2]) ?? 5 : 5)
+    case ("load", 2), ("load", 3), ("load", 4):
+        try load(
+            packDir: arguments[1], runs: arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5,
+            threads: arguments.count == 4 ? max(1, Int(arguments[3]) ?? 1) : 1)
     default:
         FileHandle.standardError.write(Data("""
             usage: assay-bench naive-regex PACKDIR CORPUS
                    assay-bench latency PACKDIR CORPUS [N]
-                   assay-bench load PACKDIR [RUNS]
+                   assay-bench load PACKDIR [RUNS] [THREADS]
                    assay-bench regex-stage PACKDIR CORPUS [N]
 
             """.utf8))

@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let options = try input.options()
-        let policy = try rules.load(showWarnings: false)
+        let policy = try rules.load(showWarnings: false, threads: jobs)
         let (filters, recorder) = try makeFilters(policy: policy)
         let checker = InputChecker(policy: policy, options: options, filters: filters, jobs: jobs)
         let out = OutputSink.standardOutput()

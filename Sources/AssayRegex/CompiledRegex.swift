@@ -62,12 +62,7 @@ public final class CompiledRegex: @unchecked Sendable {
         self.options = options
         self.limits = limits
 
-        var flags = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C)
-        if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
-        if options.contains(.multiline) { flags |= UInt32(PCRE2_MULTILINE) }
-        if options.contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }
-        if options.contains(.extended) { flags |= UInt32(PCRE2_EXTENDED) }
-
+        let flags = Self.compileFlags(options)
         // Errors are located in the pattern as written; what runs is the JIT-safe rewrite of it.
         var utf8 = Array(pattern.utf8)
         var compiled: OpaquePointer
@@ -102,6 +97,30 @@ public final class CompiledRegex: @unchecked Sendable {
         self.fullContext = full
         self.jitCompiled = allowJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         self.counted = countedCode.map { ($0, allowJIT && pcre2_jit_compile_8($0, UInt32(PCRE2_JIT_COMPLETE)) == 0) }
+    }
+
+    /// Checks that `pattern` compiles, without keeping or JIT-compiling it: the same errors, at the same
+    /// offsets, as `init` would throw, for a fraction of the cost (JIT compilation is most of it), so a
+    /// loader can report bad patterns first and compile the good ones later, or on another thread.
+    public static func validate(_ pattern: RegexPattern) throws(RegexCompileError) {
+        switch compile(Array(pattern.pattern.utf8), flags: compileFlags(pattern.options)) {
+        case .success(let code): pcre2_code_free_8(code)
+        case .failure(let error): throw error
+        }
+    }
+
+    /// Compiles `pattern` (see `init(pattern:options:limits:)`).
+    public convenience init(_ pattern: RegexPattern, limits: RegexLimits = .default) throws(RegexCompileError) {
+        try self.init(pattern: pattern.pattern, options: pattern.options, limits: limits)
+    }
+
+    private static func compileFlags(_ options: RegexOptions) -> UInt32 {
+        var flags = UInt32(PCRE2_UTF) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_NEVER_BACKSLASH_C)
+        if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
+        if options.contains(.multiline) { flags |= UInt32(PCRE2_MULTILINE) }
+        if options.contains(.dotAll) { flags |= UInt32(PCRE2_DOTALL) }
+        if options.contains(.extended) { flags |= UInt32(PCRE2_EXTENDED) }
+        return flags
     }
 
     private static func compile(_ utf8: [UInt8], flags: UInt32) -> Result<OpaquePointer, RegexCompileError> {

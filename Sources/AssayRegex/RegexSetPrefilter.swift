@@ -13,7 +13,7 @@ public struct RegexSetPrefilter: Sendable {
     public let members: [Int]
 
     /// Combines those of `regexes` that can be combined.
-    public init(_ regexes: [CompiledRegex], limits: RegexLimits = .default) {
+    public init(_ regexes: [RegexPattern], limits: RegexLimits = .default) {
         var members: [Int] = []
         var branches: [String] = []
         for (index, regex) in regexes.enumerated() where Self.isCombinable(regex) {
@@ -45,7 +45,7 @@ public struct RegexSetPrefilter: Sendable {
 
     /// Constructs whose meaning depends on the pattern's own group numbering or on how the whole match
     /// ends keep a pattern out of the alternation.
-    static func isCombinable(_ regex: CompiledRegex) -> Bool {
+    static func isCombinable(_ regex: RegexPattern) -> Bool {
         if regex.options.contains(.extended) { return false }
         let scalars = Array(regex.pattern.unicodeScalars)
         var index = 0

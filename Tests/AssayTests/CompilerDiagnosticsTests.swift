@@ -142,10 +142,10 @@ struct CompilerDiagnosticsTests {
             message: "term 'FAKE' duplicates the term at test/words.txt:2:1 after normalisation"),
     ]
 
-    @Test("each problem gives exactly its code at its line:col", arguments: cases)
-    func diagnostic(_ testCase: Case) {
+    @Test("each problem gives exactly its code at its line:col, loading on one thread or two", arguments: cases, [1, 2])
+    func diagnostic(_ testCase: Case, threads: Int) {
         let files = testCase.files
-        let result = PolicyLoader.load(sources: testCase.sources, readFile: { files[$0] })
+        let result = PolicyLoader.load(sources: testCase.sources, readFile: { files[$0] }, threads: threads)
         let summary = result.diagnostics.map { "\($0.code.rawValue) \($0.location)" }
         #expect(summary == testCase.expected, "\(DiagnosticRenderer.render(result.diagnostics))")
         if let message = testCase.message { #expect(result.diagnostics.first?.message == message) }

@@ -18,8 +18,11 @@ struct PackCompiler {
     /// Vocabularies whose file could not be read (already reported; not reported again as empty).
     var unreadableVocabularies: Set<Int> = []
     var tables: [Table] = []
-    var regexes: [CompiledRegex] = []
-    var regexIndex: [String: Int] = [:]
+    /// Every distinct regex, checked but not yet compiled (the policy compiles them, see `RegexTable`).
+    var regexes: [RegexPattern] = []
+    /// Where each of `regexes` was first written.
+    var regexLocations: [SourceSpan] = []
+    var regexIndex: [RegexPattern: Int] = [:]
     var rules: [Rule] = []
     var ruleLocations: [String: SourceSpan] = [:]
     /// Dense ids for every field path a condition reads.
@@ -306,8 +309,9 @@ struct PackCompiler {
 
     // MARK: regexes
 
-    /// Compiles (or reuses) a regex. Patterns are always caseless: the text they run on is case-folded.
-    mutating func regexID(_ pattern: String, flags: String) throws(RegexCompileError) -> Int {
+    /// Checks (or reuses) a regex: its id in `regexes`. Patterns are always caseless: the text they run on
+    /// is case-folded.
+    mutating func regexID(_ pattern: String, flags: String, at location: SourceSpan) throws(RegexCompileError) -> Int {
         var options: RegexOptions = [.caseless]
         for flag in flags.unicodeScalars {
             switch flag {
@@ -318,11 +322,12 @@ struct PackCompiler {
             default: break
             }
         }
-        let key = "\(options.rawValue)/\(pattern)"
-        if let id = regexIndex[key] { return id }
-        let regex = try CompiledRegex(pattern: pattern, options: options)
+        let regex = RegexPattern(pattern, options: options)
+        if let id = regexIndex[regex] { return id }
+        try CompiledRegex.validate(regex)
         regexes.append(regex)
-        regexIndex[key] = regexes.count - 1
+        regexLocations.append(location)
+        regexIndex[regex] = regexes.count - 1
         return regexes.count - 1
     }
 }

@@ -340,7 +340,7 @@ extension PackCompiler {
                 ok = false
             }
             do throws(RegexCompileError) {
-                source = .regex(try regexID(pattern.value, flags: flags?.value ?? ""), validator: validatorValue)
+                source = .regex(try regexID(pattern.value, flags: flags?.value ?? "", at: pattern.span), validator: validatorValue)
             } catch {
                 reportRegexError(error, pattern: pattern)
                 return nil

@@ -6,6 +6,28 @@ struct RegexTable: Sendable {
     /// Matches per regex and field are capped; the cap is far above any real field.
     static let maxMatchesPerField = 1000
 
+    /// A pattern that passed `CompiledRegex.validate` but then failed to compile (possible only when
+    /// memory runs out).
+    struct CompileFailure: Error {
+        /// The regex's id.
+        let id: Int
+        let error: RegexCompileError
+    }
+
+    /// Compiles every pattern (JIT included), in id order.
+    static func compile(_ patterns: [RegexPattern]) -> Result<RegexTable, CompileFailure> {
+        var regexes: [CompiledRegex] = []
+        regexes.reserveCapacity(patterns.count)
+        for (id, pattern) in patterns.enumerated() {
+            do throws(RegexCompileError) {
+                regexes.append(try CompiledRegex(pattern))
+            } catch {
+                return .failure(CompileFailure(id: id, error: error))
+            }
+        }
+        return .success(RegexTable(regexes: regexes))
+    }
+
     func scan(_ id: Int, _ bytes: [UInt8], using matchData: RegexMatchData) -> (ranges: [Range<Int>], failure: String?) {
         let scan = bytes.withUnsafeBufferPointer { regexes[id].scan($0, maxMatches: Self.maxMatchesPerField, using: matchData) }
         let failure: String? = scan.failure.map { failure in

@@ -75,10 +75,10 @@ final class TermIndex: Sendable {
     static let digitGroupBounds = [2, 7, 11, 16]
 
     /// - Parameters:
-    ///   - regexes: the compiled regexes (ids are indexes), for the alternation of those without atoms.
+    ///   - regexes: the regexes (ids are indexes), for the alternations of those without atoms.
     ///   - analyses: per regex id, what every match contains (`RequiredLiterals.analyze`), with atom sets
     ///     in normalised form, most selective first; missing ids are never prefiltered.
-    init(vocabularies: [Vocabulary], regexes: [CompiledRegex] = [], analyses: [RequiredLiterals.Analysis] = []) {
+    init(vocabularies: [Vocabulary], regexes: [RegexPattern] = [], analyses: [RequiredLiterals.Analysis] = []) {
         let regexRequirements = analyses.map(\.requirements)
         let regexClassSequences = analyses.map(\.classSequences)
         var patternIDs: [[UInt8]: Int] = [:]

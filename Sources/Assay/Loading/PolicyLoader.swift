@@ -31,7 +31,10 @@ public struct PackSource: Sendable {
 /// reporting every problem in every file at once.
 public enum PolicyLoader {
     /// Loads `.assay` files; a directory contributes every `.assay` file below it, in path order.
-    public static func load(paths: [String]) -> PolicyLoadResult {
+    ///
+    /// `threads` is how many threads loading may keep busy: with more than one, regexes are JIT-compiled
+    /// on a second thread while the term automaton is built (the result is the same).
+    public static func load(paths: [String], threads: Int = 1) -> PolicyLoadResult {
         var sources: [PackSource] = []
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -45,18 +48,22 @@ public enum PolicyLoader {
                 }
             }
         }
-        let loaded = load(sources: sources, readBytes: readBytes)
+        let loaded = load(sources: sources, readBytes: readBytes, threads: threads)
         return PolicyLoadResult(policy: diagnostics.isEmpty ? loaded.policy : nil, diagnostics: diagnostics + loaded.diagnostics)
     }
 
     /// Loads packs from memory; `readFile` supplies the vocabulary files they name.
-    public static func load(sources: [PackSource], readFile: @escaping @Sendable (String) -> String?) -> PolicyLoadResult {
-        load(sources: sources, readBytes: { readFile($0).map { Array($0.utf8) } })
+    public static func load(
+        sources: [PackSource], readFile: @escaping @Sendable (String) -> String?, threads: Int = 1
+    ) -> PolicyLoadResult {
+        load(sources: sources, readBytes: { readFile($0).map { Array($0.utf8) } }, threads: threads)
     }
 
     /// Loads packs from memory; `readBytes` supplies the raw bytes of the vocabulary files they name (bytes
     /// that are not UTF-8 text are reported as A107 at their line and column).
-    public static func load(sources: [PackSource], readBytes: @escaping @Sendable (String) -> [UInt8]?) -> PolicyLoadResult {
+    public static func load(
+        sources: [PackSource], readBytes: @escaping @Sendable (String) -> [UInt8]?, threads: Int = 1
+    ) -> PolicyLoadResult {
         var diagnostics: [Diagnostic] = []
         var trees: [PackFile] = []
         for source in sources {
@@ -72,12 +79,20 @@ public enum PolicyLoader {
             let source = SourceFile(path: "(rules)", text: "")
             diagnostics.append(Diagnostic(.missingField, "no rule files (*.assay) were found", at: SourceSpan(file: source, range: 0..<0)))
         }
-        let hasErrors = diagnostics.contains { $0.severity == .error }
-        let policy = hasErrors ? nil : PolicySet(
-            packs: compiler.packs, rules: compiler.rules, vocabularies: compiler.vocabularies,
-            tables: compiler.tables, regexTable: RegexTable(regexes: compiler.regexes),
-            fieldCount: compiler.fieldIDs.count)
-        return PolicyLoadResult(policy: policy, diagnostics: diagnostics)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return PolicyLoadResult(policy: nil, diagnostics: diagnostics)
+        }
+        do throws(RegexTable.CompileFailure) {
+            let policy = try PolicySet(
+                packs: compiler.packs, rules: compiler.rules, vocabularies: compiler.vocabularies,
+                tables: compiler.tables, regexes: compiler.regexes, fieldCount: compiler.fieldIDs.count,
+                threads: threads)
+            return PolicyLoadResult(policy: policy, diagnostics: diagnostics)
+        } catch {
+            let failed = Diagnostic(
+                .invalidRegex, "regex could not be compiled: \(error.error.message)", at: compiler.regexLocations[error.id])
+            return PolicyLoadResult(policy: nil, diagnostics: diagnostics + [failed])
+        }
     }
 
     /// Diagnostics in file order, then by position, so a file's problems read top to bottom.
