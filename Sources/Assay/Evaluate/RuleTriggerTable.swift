@@ -1,10 +1,11 @@
-/// Every rule's `RuleTrigger` in three flat arrays, asked once per record for the rules to evaluate.
+/// Every rule's `RuleTrigger` in flat arrays, asked once per record for the rules to evaluate.
 ///
 /// The per-record question "which of the N rules may fire?" is the one loop every record runs over every
 /// rule. Asking each `RuleTrigger` enum binds its two id arrays, retaining and releasing them: four atomic
 /// reference-count operations per rule per record on arrays every worker thread shares, which made the
 /// cores of a parallel check contend for the same cache lines. Here the ids live in flat arrays read
 /// through one set of buffer pointers per record, so the loop touches no reference count at all.
+/// `RuleTrigger.mayFire` stays the readable definition; the tests hold this table to it.
 struct RuleTriggerTable: Sendable {
     /// Per rule: evaluated on every record (`RuleTrigger.always`).
     private let always: [Bool]
