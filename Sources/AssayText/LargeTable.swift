@@ -20,8 +20,9 @@ final class LargeTable: @unchecked Sendable {
     static let hugePageThreshold = 1 << 20
     static let hugePageSize = 2 << 20
 
-    /// A table of `count` elements, each `value`.
-    init(count: Int, repeating value: Int32) {
+    /// A table of `count` elements, written by `initialize`, which must set every one of them (the memory
+    /// arrives uninitialised, so a table that is filled by computation is written once, not twice).
+    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Int32>) -> Void) {
         self.count = count
         let bytes = max(count, 1) * MemoryLayout<Int32>.stride
         #if canImport(Glibc)
@@ -37,7 +38,7 @@ final class LargeTable: @unchecked Sendable {
         let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         #endif
         base = memory.bindMemory(to: Int32.self, capacity: max(count, 1))
-        base.initialize(repeating: value, count: count)
+        initialize(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
     deinit {

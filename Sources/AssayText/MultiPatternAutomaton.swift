@@ -54,15 +54,17 @@ public final class MultiPatternAutomaton: Sendable {
         let width = Int(classCount)
 
         // Trie, built from the patterns in sorted order: each pattern adds states only past the prefix it
-        // shares with the previous one, so the trie's size is known before its dense table is allocated
-        // (one allocation, no regrowth). Equal patterns sort by id, so each state's own ids are ascending.
+        // shares with the previous one, so states are numbered depth first and every state's children are
+        // created in byte order. Equal patterns sort by id, so each state's own ids are ascending.
         let sorted = patterns.indices.filter { !patterns[$0].isEmpty }.sorted { a, b in
             switch Self.compare(patterns[a], patterns[b]) {
             case 0: return a < b
             case let order: return order < 0
             }
         }
-        var edges: [(state: Int32, byteClass: Int32, child: Int32)] = []
+        var trieParent: [Int32] = [0]
+        var trieByte: [UInt8] = [0]
+        var trieDepth: [Int32] = [0]
         var ownHead: [Int32] = [-1]  // first own pattern id of each state, or -1
         var ownTail: [Int32] = [-1]
         var nextOwn = [Int32](repeating: -1, count: patterns.count)  // linked list of ids per state
@@ -78,9 +80,10 @@ public final class MultiPatternAutomaton: Sendable {
             }
             path.removeSubrange((shared + 1)...)
             for depth in shared..<pattern.count {
-                let child = Int32(ownHead.count)
-                edges.append((path[depth], classOf[Int(pattern[depth])], child))
-                path.append(child)
+                trieParent.append(path[depth])
+                trieByte.append(pattern[depth])
+                trieDepth.append(Int32(depth + 1))
+                path.append(Int32(ownHead.count))
                 ownHead.append(-1)
                 ownTail.append(-1)
             }
@@ -91,93 +94,122 @@ public final class MultiPatternAutomaton: Sendable {
         }
         let stateCount = ownHead.count
         precondition(stateCount * width < Int(Int32.max), "automaton too large")
-        let rows = LargeTable(count: stateCount * width, repeating: -1)  // row-major, -1 = no edge yet
-        let trans = rows.base
-        for edge in edges { trans[Int(edge.state) * width + Int(edge.byteClass)] = edge.child }
 
-        // Failure links and full DFA, breadth first.
+        // Breadth-first numbering: states by depth, ties in depth-first order. Every state then comes after
+        // its parent and its failure state (both shallower), and the children of each state are
+        // consecutive and in byte order (in depth-first order a level is grouped by ancestors).
+        let longest = patterns.map(\.count).max() ?? 0
+        var levelStart = [Int32](repeating: 0, count: longest + 2)
+        for depth in trieDepth { levelStart[Int(depth) + 1] += 1 }
+        for depth in 0...longest { levelStart[depth + 1] += levelStart[depth] }
+        var order = [Int32](repeating: 0, count: stateCount)  // order[state] = trie state
+        var renumbered = [Int32](repeating: 0, count: stateCount)  // trie state -> state
+        for trieState in 0..<stateCount {
+            let depth = Int(trieDepth[trieState])
+            let state = levelStart[depth]
+            levelStart[depth] += 1
+            order[Int(state)] = Int32(trieState)
+            renumbered[trieState] = state
+        }
+        var parent = [Int32](repeating: 0, count: stateCount)
+        var byte = [UInt8](repeating: 0, count: stateCount)
+        var firstChild = [Int32](repeating: 0, count: stateCount + 1)  // children of s: firstChild[s] ..< firstChild[s + 1]
+        for state in 1..<max(stateCount, 1) {
+            let trieState = Int(order[state])
+            parent[state] = renumbered[Int(trieParent[trieState])]
+            byte[state] = trieByte[trieState]
+            firstChild[Int(parent[state]) + 1] += 1
+        }
+        firstChild[0] = 1
+        for state in 0..<stateCount { firstChild[state + 1] += firstChild[state] }
+
+        /// The child of `state` by `b`, or nil (binary search: children are in byte order).
+        func child(of state: Int, by b: UInt8) -> Int32? {
+            var low = Int(firstChild[state]), high = Int(firstChild[state + 1])
+            while low < high {
+                let middle = (low + high) / 2
+                if byte[middle] < b { low = middle + 1 } else { high = middle }
+            }
+            return low < Int(firstChild[state + 1]) && byte[low] == b ? Int32(low) : nil
+        }
+
+        // Failure links, in state order (a state's parent is done before it).
         var fail = [Int32](repeating: 0, count: stateCount)
-        var order: [Int32] = [0]
-        order.reserveCapacity(stateCount)
-        for c in 0..<width {
-            let t = trans[c]
-            if t < 0 {
-                trans[c] = 0
-            } else {
-                order.append(t)
-            }
-        }
-        var head = 1
-        while head < order.count {
-            let s = Int(order[head])
-            head += 1
-            let f = Int(fail[s])
-            let row = s * width
-            let failRow = f * width
-            for c in 0..<width {
-                let t = trans[row + c]
-                if t < 0 {
-                    trans[row + c] = trans[failRow + c]
-                } else {
-                    fail[Int(t)] = s == 0 ? 0 : trans[failRow + c]
-                    order.append(t)
+        for state in 1..<max(stateCount, 1) where parent[state] != 0 {
+            let b = byte[state]
+            var f = Int(fail[Int(parent[state])])
+            while true {
+                if let next = child(of: f, by: b) {
+                    fail[state] = next
+                    break
                 }
+                if f == 0 { break }
+                f = Int(fail[f])
             }
         }
 
-        // Outputs: own ids, then the (already flattened) outputs of the failure state.
-        var start = [Int32](repeating: 0, count: stateCount)
-        var count = [Int32](repeating: 0, count: stateCount)
-        var scratch: [Int32] = []
-        for s32 in order {
-            let s = Int(s32)
-            start[s] = Int32(scratch.count)
-            var id = ownHead[s]
-            while id >= 0 {
-                scratch.append(id)
-                id = nextOwn[Int(id)]
-            }
-            if s != 0 {
-                let f = Int(fail[s])
-                let from = Int(start[f])
-                for k in from..<(from + Int(count[f])) { scratch.append(scratch[k]) }
-            }
-            count[s] = Int32(scratch.count) - start[s]
-        }
-        // Re-lay outputs in state order so that state s owns outputIds[outputStart[s] ..< outputStart[s + 1]].
+        // Outputs: own ids, then the (already flattened) outputs of the failure state, laid out in state
+        // order so that state s owns outputIds[outputStart[s] ..< outputStart[s + 1]].
         var outputStart = [Int32](repeating: 0, count: stateCount + 1)
         var outputIds: [Int32] = []
-        outputIds.reserveCapacity(scratch.count)
-        for position in 0..<stateCount {
-            let s = Int(order[position])
-            outputStart[position] = Int32(outputIds.count)
-            let from = Int(start[s])
-            outputIds.append(contentsOf: scratch[from..<(from + Int(count[s]))])
+        for state in 0..<stateCount {
+            outputStart[state] = Int32(outputIds.count)
+            var id = ownHead[Int(order[state])]
+            while id >= 0 {
+                outputIds.append(id)
+                id = nextOwn[Int(id)]
+            }
+            if state != 0 {
+                let f = Int(fail[state])
+                for k in Int(outputStart[f])..<Int(outputStart[f + 1]) { outputIds.append(outputIds[k]) }
+            }
         }
         outputStart[stateCount] = Int32(outputIds.count)
 
-        // Transpose to class-major order and flag output states. A byte's column starts at
-        // `columnOffset[byte]`; shallow (hot) states have small BFS-ish ids, so they share cache lines.
-        var newId = [Int32](repeating: 0, count: stateCount)
-        for (position, state) in order.enumerated() { newId[Int(state)] = Int32(position) }
-        // Encoded target per old state id: its new id, complemented when it has output.
+        // Each state as a transition target: complemented when it has output.
         var encoded = [Int32](repeating: 0, count: stateCount)
-        for state in 0..<stateCount { encoded[state] = count[state] > 0 ? ~newId[state] : newId[state] }
-        let table = LargeTable(count: stateCount * width, repeating: 0)
-        let columns = table.base
-        let tile = 64  // states per block: their rows stay in L1 while each column slice is written
-        var blockStart = 0
-        while blockStart < stateCount {
-            let blockEnd = min(blockStart + tile, stateCount)
-            for c in 0..<width {
-                let column = c * stateCount
-                for id in blockStart..<blockEnd {
-                    columns[column + id] = encoded[Int(trans[Int(order[id]) * width + c])]
+        for state in 0..<stateCount {
+            encoded[state] = outputStart[state + 1] > outputStart[state] ? ~Int32(state) : Int32(state)
+        }
+        // The states entered by each byte class, in state order (so their parents ascend too).
+        var classStart = [Int32](repeating: 0, count: width + 1)
+        for state in 1..<max(stateCount, 1) { classStart[Int(classOf[Int(byte[state])]) + 1] += 1 }
+        for c in 0..<width { classStart[c + 1] += classStart[c] }
+        var entered = [Int32](repeating: 0, count: max(stateCount - 1, 0))
+        var cursor = classStart
+        for state in 1..<max(stateCount, 1) {
+            let c = Int(classOf[Int(byte[state])])
+            entered[Int(cursor[c])] = Int32(state)
+            cursor[c] += 1
+        }
+
+        // The DFA, one class-major column at a time, written once: a state's entry is its child by the
+        // class, or else its failure state's entry (already written: failure states come first).
+        let table = LargeTable(count: stateCount * width) { columns in
+            parent.withUnsafeBufferPointer { parent in
+                fail.withUnsafeBufferPointer { fail in
+                    encoded.withUnsafeBufferPointer { encoded in
+                        entered.withUnsafeBufferPointer { entered in
+                            for c in 0..<width {
+                                let column = columns.baseAddress! + c * stateCount
+                                var k = Int(classStart[c])
+                                let end = Int(classStart[c + 1])
+                                var nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
+                                for state in 0..<stateCount {
+                                    if state == nextParent {
+                                        column[state] = encoded[Int(entered[k])]
+                                        k += 1
+                                        nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
+                                    } else {
+                                        column[state] = state == 0 ? 0 : column[Int(fail[state])]
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            blockStart = blockEnd
         }
-        withExtendedLifetime(rows) {}  // `trans` points into it
         var columnOffset = [Int32](repeating: 0, count: 256)
         for b in 0..<256 { columnOffset[b] = classOf[b] * Int32(stateCount) }
 
@@ -187,7 +219,7 @@ public final class MultiPatternAutomaton: Sendable {
         self.outputStart = outputStart
         self.outputIds = outputIds
         self.patternLengths = patterns.map { Int32($0.count) }
-        self.longestPattern = patterns.map(\.count).max() ?? 0
+        self.longestPattern = longest
     }
 
     /// Calls `body` for every occurrence of every pattern, overlapping ones included, in order of `end` (ties: longer first).

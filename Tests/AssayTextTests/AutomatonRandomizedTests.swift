@@ -42,6 +42,27 @@ struct AutomatonRandomizedTests {
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: bytes) == Self.naiveMatches(patterns, in: bytes))
     }
 
+    @Test("random patterns over all 256 byte values, many sharing prefixes, report exactly the naive matches", arguments: 1...20)
+    func wideAlphabet(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed &+ 500)
+        // Prefixes from a small set, tails from every byte value: states with many children (found by
+        // binary search while failure links are built) and long failure chains.
+        let prefixes: [[UInt8]] = [[], [0x00], [0xFF], [0xE4, 0xB8], [0x61, 0x61, 0x61]]
+        let patterns = (0..<Int.random(in: 1...120, using: &rng)).map { _ in
+            prefixes.randomElement(using: &rng)! + (0..<Int.random(in: 0...4, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        }
+        var text: [UInt8] = []
+        while text.count < 3000 {
+            // Mostly copies of patterns and prefixes, so that matches and near-misses are frequent.
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: text += patterns.randomElement(using: &rng)!
+            case 1: text += prefixes.randomElement(using: &rng)!
+            default: text.append(UInt8.random(in: 0...255, using: &rng))
+            }
+        }
+        #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
+    }
+
     @Test("texts walked as two halves at once report what a naive search finds, matches across the middle included", arguments: 1...60)
     func twoHalves(seed: UInt64) {
         var rng = SeededGenerator(seed: seed &+ 1000)
