@@ -155,6 +155,7 @@ struct PackCompiler {
             termDecls = parsed.terms
         }
         var seen: [[UInt8]: SourceSpan] = [:]
+        seen.reserveCapacity(termDecls.count)  // no rehashing while it fills
         var terms: [Vocabulary.Term] = []
         for decl in termDecls {
             let normalized = normalizer.normalizeTerm(decl.text.value)

@@ -82,6 +82,7 @@ final class TermIndex: Sendable {
         let regexRequirements = analyses.map(\.requirements)
         let regexClassSequences = analyses.map(\.classSequences)
         var patternIDs: [[UInt8]: Int] = [:]
+        patternIDs.reserveCapacity(vocabularies.reduce(0) { $0 + $1.terms.count })  // no rehashing while it fills
         var patterns: [[UInt8]] = []
         var owners: [[TermOwner]] = []
         var atomSetsOfPattern: [[Int32]] = []
