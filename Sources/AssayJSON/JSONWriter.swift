@@ -54,7 +54,8 @@ public enum JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    /// Appends `text` as a quoted JSON string literal (the escaping every writer here uses).
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

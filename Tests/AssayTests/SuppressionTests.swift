@@ -251,12 +251,15 @@ struct InlineSuppressionTests {
             ("x [assay-ignore ADV-TEST, CF-TEST：引用法条] y", ["ADV-TEST", "CF-TEST"], "引用法条"),
             ("[assay-ignore ADV-TEST CF-TEST]", ["ADV-TEST", "CF-TEST"], nil),
             ("[assay-ignore ADV-TEST:   ]", ["ADV-TEST"], nil),
+            // Brackets before the marker, and a marker that ends the text (the byte search's edges).
+            ("[[x] [assay [assay-ignore ADV-TEST]", ["ADV-TEST"], nil),
+            ("最佳[assay-ignore]", ["*"], nil),
         ] as [(String, [String], String?)])
     func markerSyntax(text: String, rules: [String], reason: String?) {
         #expect(InlineSuppression.markers(in: text) == [InlineSuppression(rules: rules, reason: reason)])
     }
 
-    @Test("text that only resembles a marker is not one", arguments: ["[assay-ignored ADV-TEST]", "[assay-ignore ADV-TEST", "assay-ignore ADV-TEST]"])
+    @Test("text that only resembles a marker is not one", arguments: ["[assay-ignored ADV-TEST]", "[assay-ignore ADV-TEST", "assay-ignore ADV-TEST]", "[assay-ignor", "[[[[", "["])
     func notMarkers(text: String) {
         #expect(InlineSuppression.markers(in: text).isEmpty)
     }

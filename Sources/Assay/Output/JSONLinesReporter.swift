@@ -13,7 +13,7 @@ public struct JSONLinesReporter: CheckReporter {
     }
 
     public mutating func record(_ record: Record, result: CheckResult) {
-        for violation in result.violations { out.write(ViolationJSON.line(violation)) }
+        for violation in result.violations { out.write { ViolationJSON.appendLine(violation, to: &$0) } }
         for problem in result.problems { err.write(TextReporter.render(problem, origin: record.origin)) }
     }
 

@@ -32,6 +32,18 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 || descriptor == 2 { flush() }
     }
 
+    /// Writes the bytes `body` appends (UTF-8 text), straight into the buffer.
+    public func write(appending body: (inout [UInt8]) -> Void) {
+        guard descriptor != nil else {
+            var bytes: [UInt8] = []
+            body(&bytes)
+            collected += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        body(&buffer)
+        if buffer.count >= 1 << 16 || descriptor == 2 { flush() }
+    }
+
     /// Writes out buffered output.
     public func flush() {
         guard let descriptor, !buffer.isEmpty else { return }

@@ -46,10 +46,62 @@ public enum ViolationJSON {
 
     /// One line of `--format jsonl`.
     public static func line(_ violation: Violation) -> String {
-        var out = ""
-        JSONWriter.write(value(violation), into: &out)
-        out += "\n"
-        return out
+        var bytes: [UInt8] = []
+        appendLine(violation, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one line of `--format jsonl`: the bytes `JSONWriter` writes for ``value(_:)``, and a newline,
+    /// written straight from the violation (no `JSONValue` tree and no intermediate strings: this runs
+    /// for every finding of an audit, on the thread that reports them).
+    public static func appendLine(_ violation: Violation, to out: inout [UInt8]) {
+        var separator: UInt8 = UInt8(ascii: "{")
+        func key(_ name: StaticString) {
+            out.append(separator)
+            separator = UInt8(ascii: ",")
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(contentsOf: "\":".utf8)
+        }
+        func string(_ name: StaticString, _ text: String?) {
+            key(name)
+            if let text { JSONWriter.appendQuoted(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        func number(_ name: StaticString, _ value: Int?) {
+            key(name)
+            out.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+        }
+        string("rule", violation.rule)
+        string("title", violation.title)
+        string("category", violation.category.rawValue)
+        string("severity", violation.severity.rawValue)
+        string("record", violation.record)
+        string("kind", violation.kind.rawValue)
+        string("field", violation.field)
+        number("start", violation.start)
+        number("end", violation.end)
+        string("match", violation.match)
+        string("message", violation.message)
+        string("pack", violation.pack)
+        key("references")
+        out.append(UInt8(ascii: "["))
+        for (index, reference) in violation.references.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            separator = UInt8(ascii: "{")
+            string("id", reference.id)
+            string("title", reference.title)
+            string("url", reference.url)
+            string("checked", reference.checked)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        separator = UInt8(ascii: ",")
+        string("file", violation.origin.file)
+        number("line", violation.origin.line)
+        number("column", violation.origin.column)
+        string("text_source", violation.textSource?.rawValue)
+        string("source_text", violation.sourceText)
+        out.append(contentsOf: "}\n".utf8)
     }
 
     /// A record error as JSON (`file`, `line`, `column`, `message`).

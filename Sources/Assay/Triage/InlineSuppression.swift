@@ -71,17 +71,25 @@ public struct InlineSuppression: Sendable, Hashable {
         return InlineSuppression(rules: ids, reason: reason)
     }
 
+    /// `markerPrefix` as bytes.
+    private static let markerBytes = Array(markerPrefix.utf8)
+
+    /// Whether `text` contains `markerPrefix`: `memchr` to each `[`, then a byte comparison.
     private static func containsMarker(_ text: String) -> Bool {
-        let marker = Array(markerPrefix.utf8)
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= marker.count else { return false }
-            var index = 0
-            while index <= bytes.count - marker.count {
-                if bytes[index] == marker[0], marker.indices.allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
-                index += 1
+            markerBytes.withUnsafeBufferPointer { marker in
+                guard let base = bytes.baseAddress, bytes.count >= marker.count else { return false }
+                var index = 0
+                let last = bytes.count - marker.count
+                while index <= last {
+                    guard let found = memchr(base + index, Int32(marker[0]), last - index + 1) else { return false }
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + index, marker.baseAddress!, marker.count) == 0 { return true }
+                    index += 1
+                }
+                return false
             }
-            return false
         }
     }
 

@@ -124,13 +124,17 @@ public final class InlineSuppressionFilter: ViolationFilter, @unchecked Sendable
     /// (`description_hidden`).
     static func markers(for path: String, in record: Record) -> [InlineSuppression] {
         var texts: [String] = []
-        let root = path.split(separator: ".", maxSplits: 1).first.map(String.init) ?? path
+        let dot = path.utf8.firstIndex(of: UInt8(ascii: "."))
+        let root = dot.map { String(path[..<$0]) } ?? path
         let suffix = HiddenText.fieldSuffix
         let visible = root.hasSuffix(suffix) ? String(root.dropLast(suffix.count)) : root
-        if root.hasSuffix(suffix) || (path == root && record.fields[root + suffix] != nil) {
+        if root.hasSuffix(suffix) || (dot == nil && record.fields[root + suffix] != nil) {
             for key in [visible, visible + suffix] {
                 if let value = record.fields[key] { collectStrings(value, into: &texts) }
             }
+        } else if dot == nil {
+            // A top-level field (what `FieldPath.resolve` would reach, without parsing a path).
+            if let value = record.fields[path] { collectStrings(value, into: &texts) }
         } else {
             for (_, value) in FieldPath(path).resolve(in: record.fields) { collectStrings(value, into: &texts) }
         }
