@@ -26,8 +26,9 @@ mkdir -p bench/out
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "run.sh: building assay and assay-bench (release, --scratch-path $SCRATCH)" >&2
-  swift build -c release --scratch-path "$SCRATCH" --product assay >&2
-  swift build -c release --scratch-path "$SCRATCH" --product assay-bench >&2
+  # Statically linked Swift runtime and Foundation, as scripts/demo.sh and CI build it (~5 ms less per start).
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product assay >&2
+  swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product assay-bench >&2
 fi
 
 if ! command -v rg >/dev/null; then
