@@ -24,12 +24,7 @@ public final class OutputSink {
 
     /// Writes text as is.
     public func write(_ text: String) {
-        guard descriptor != nil else {
-            collected += text
-            return
-        }
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 || descriptor == 2 { flush() }
+        write { $0.append(contentsOf: text.utf8) }
     }
 
     /// Writes the bytes `body` appends (UTF-8 text), straight into the buffer.

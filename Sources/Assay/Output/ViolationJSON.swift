@@ -10,38 +10,60 @@ import AssayJSON
 /// extracted text the offsets index. For non-text evidence `start`/`end` are `null` and `match` is the
 /// compared value as text.
 public enum ViolationJSON {
+    /// One member's value: a string or null, an integer or null, or the references.
+    private enum Member {
+        case string(String?)
+        case number(Int?)
+        case references([Reference])
+    }
+
+    /// The members of a violation, in the contract's key order: the one list both renderings walk.
+    private static func forEachMember(of violation: Violation, _ body: (StaticString, Member) -> Void) {
+        body("rule", .string(violation.rule))
+        body("title", .string(violation.title))
+        body("category", .string(violation.category.rawValue))
+        body("severity", .string(violation.severity.rawValue))
+        body("record", .string(violation.record))
+        body("kind", .string(violation.kind.rawValue))
+        body("field", .string(violation.field))
+        body("start", .number(violation.start))
+        body("end", .number(violation.end))
+        body("match", .string(violation.match))
+        body("message", .string(violation.message))
+        body("pack", .string(violation.pack))
+        body("references", .references(violation.references))
+        body("file", .string(violation.origin.file))
+        body("line", .number(violation.origin.line))
+        body("column", .number(violation.origin.column))
+        body("text_source", .string(violation.textSource?.rawValue))
+        body("source_text", .string(violation.sourceText))
+    }
+
+    /// The members of a reference, in key order.
+    private static func forEachMember(of reference: Reference, _ body: (StaticString, Member) -> Void) {
+        body("id", .string(reference.id))
+        body("title", .string(reference.title))
+        body("url", .string(reference.url))
+        body("checked", .string(reference.checked))
+    }
+
     /// The violation as a JSON value.
     public static func value(_ violation: Violation) -> JSONValue {
-        func string(_ text: String?) -> JSONValue { text.map { .string($0) } ?? .null }
-        func number(_ value: Int?) -> JSONValue { value.map { .number(JSONNumber($0)) } ?? .null }
-        let references: [JSONValue] = violation.references.map { reference in
-            .object(JSONObject([
-                .init(key: "id", value: .string(reference.id)),
-                .init(key: "title", value: .string(reference.title)),
-                .init(key: "url", value: string(reference.url)),
-                .init(key: "checked", value: string(reference.checked)),
-            ]))
+        func value(_ member: Member) -> JSONValue {
+            switch member {
+            case .string(let text): return text.map { .string($0) } ?? .null
+            case .number(let number): return number.map { .number(JSONNumber($0)) } ?? .null
+            case .references(let references):
+                return .array(references.map { reference in
+                    var entries: [JSONObject.Entry] = []
+                    forEachMember(of: reference) { entries.append(.init(key: "\($0)", value: value($1))) }
+                    return .object(JSONObject(entries))
+                })
+            }
         }
-        return .object(JSONObject([
-            .init(key: "rule", value: .string(violation.rule)),
-            .init(key: "title", value: .string(violation.title)),
-            .init(key: "category", value: .string(violation.category.rawValue)),
-            .init(key: "severity", value: .string(violation.severity.rawValue)),
-            .init(key: "record", value: .string(violation.record)),
-            .init(key: "kind", value: .string(violation.kind.rawValue)),
-            .init(key: "field", value: string(violation.field)),
-            .init(key: "start", value: number(violation.start)),
-            .init(key: "end", value: number(violation.end)),
-            .init(key: "match", value: string(violation.match)),
-            .init(key: "message", value: .string(violation.message)),
-            .init(key: "pack", value: .string(violation.pack)),
-            .init(key: "references", value: .array(references)),
-            .init(key: "file", value: .string(violation.origin.file)),
-            .init(key: "line", value: number(violation.origin.line)),
-            .init(key: "column", value: number(violation.origin.column)),
-            .init(key: "text_source", value: string(violation.textSource?.rawValue)),
-            .init(key: "source_text", value: string(violation.sourceText)),
-        ]))
+        var entries: [JSONObject.Entry] = []
+        forEachMember(of: violation) { entries.append(.init(key: "\($0)", value: value($1))) }
+        return .object(JSONObject(entries))
     }
 
     /// One line of `--format jsonl`.
@@ -55,53 +77,35 @@ public enum ViolationJSON {
     /// written straight from the violation (no `JSONValue` tree and no intermediate strings: this runs
     /// for every finding of an audit, on the thread that reports them).
     public static func appendLine(_ violation: Violation, to out: inout [UInt8]) {
-        var separator: UInt8 = UInt8(ascii: "{")
-        func key(_ name: StaticString) {
-            out.append(separator)
-            separator = UInt8(ascii: ",")
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
+        func append(_ member: Member) {
+            switch member {
+            case .string(let text?): JSONWriter.appendQuoted(text, to: &out)
+            case .number(let number?): out.append(contentsOf: String(number).utf8)
+            case .string(nil), .number(nil): out.append(contentsOf: "null".utf8)
+            case .references(let references):
+                out.append(UInt8(ascii: "["))
+                for (index, reference) in references.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    appendObject { forEachMember(of: reference, $0) }
+                }
+                out.append(UInt8(ascii: "]"))
+            }
         }
-        func string(_ name: StaticString, _ text: String?) {
-            key(name)
-            if let text { JSONWriter.appendQuoted(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        }
-        func number(_ name: StaticString, _ value: Int?) {
-            key(name)
-            out.append(contentsOf: (value.map(String.init) ?? "null").utf8)
-        }
-        string("rule", violation.rule)
-        string("title", violation.title)
-        string("category", violation.category.rawValue)
-        string("severity", violation.severity.rawValue)
-        string("record", violation.record)
-        string("kind", violation.kind.rawValue)
-        string("field", violation.field)
-        number("start", violation.start)
-        number("end", violation.end)
-        string("match", violation.match)
-        string("message", violation.message)
-        string("pack", violation.pack)
-        key("references")
-        out.append(UInt8(ascii: "["))
-        for (index, reference) in violation.references.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            separator = UInt8(ascii: "{")
-            string("id", reference.id)
-            string("title", reference.title)
-            string("url", reference.url)
-            string("checked", reference.checked)
+        func appendObject(_ members: ((StaticString, Member) -> Void) -> Void) {
+            var first = true
+            out.append(UInt8(ascii: "{"))
+            members { key, member in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+                out.append(contentsOf: "\":".utf8)
+                append(member)
+            }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(UInt8(ascii: "]"))
-        separator = UInt8(ascii: ",")
-        string("file", violation.origin.file)
-        number("line", violation.origin.line)
-        number("column", violation.origin.column)
-        string("text_source", violation.textSource?.rawValue)
-        string("source_text", violation.sourceText)
-        out.append(contentsOf: "}\n".utf8)
+        appendObject { forEachMember(of: violation, $0) }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// A record error as JSON (`file`, `line`, `column`, `message`).
