@@ -200,16 +200,26 @@ struct JSONByteParser {
         }
     }
 
+    /// Decodes the string whose opening quote is at `open`, validated exactly as in a document: its text
+    /// (escapes decoded) and the offset just past its closing quote.
+    static func decodeString(_ bytes: UnsafeBufferPointer<UInt8>, at open: Int) throws(JSONParseError) -> (text: String, end: Int) {
+        var parser = JSONByteParser(bytes: bytes, maxDepth: 0)
+        parser.position = open
+        let text = try parser.parseString()
+        return (text, parser.position)
+    }
+
     /// Parses a string whose opening quote is at `position`.
     private mutating func parseString() throws(JSONParseError) -> String {
         let open = position
         position += 1
         let start = position
         // Fast path: no escapes. Plain ASCII is passed over eight bytes at a time and three-byte scalars of
-        // U+1000–U+CFFF (CJK among them) in a loop of their own; everything else one scalar at a time.
+        // U+1000–U+CFFF and U+E000–U+FFFF (CJK and full-width punctuation among them) in a loop of their own;
+        // everything else one scalar at a time.
         while position < bytes.count {
-            position = endOfPlainASCII(from: position)
-            position = endOfCommonThreeByteScalars(from: position)
+            position = JSONStringRuns.endOfPlainASCII(bytes, from: position)
+            position = JSONStringRuns.endOfCommonThreeByteScalars(bytes, from: position)
             guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -239,44 +249,6 @@ struct JSONByteParser {
             }
         }
         throw error("unterminated string", at: open)
-    }
-
-    /// The first offset at or after `start`, in steps of eight bytes, whose eight bytes are not all printable
-    /// ASCII other than `"` and `\\` (the bytes a string can simply pass over); the caller looks closer there.
-    @inline(__always)
-    private func endOfPlainASCII(from start: Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        let raw = UnsafeRawPointer(base)
-        let n = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        var i = start
-        while i + 8 <= n {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // "Has a byte less than n" bit tricks (exact as to whether any byte is flagged): below 0x20, or
-            // zero after XOR with the quote or the backslash; plus any byte with its high bit set.
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let flagged = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote)
-                | ((backslash &- ones) & ~backslash) | word
-            if flagged & high != 0 { break }
-            i &+= 8
-        }
-        return i
-    }
-
-    /// The first offset at or after `start` that does not begin a well-formed three-byte scalar with lead
-    /// byte E1–EC (U+1000–U+CFFF: no overlong or surrogate forms there, so two continuation bytes suffice).
-    @inline(__always)
-    private func endOfCommonThreeByteScalars(from start: Int) -> Int {
-        let n = bytes.count
-        var i = start
-        while i + 2 < n {
-            let lead = bytes[i]
-            guard lead &- 0xE1 < 12, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { break }
-            i &+= 3
-        }
-        return i
     }
 
     /// Moves past one unescaped scalar in a string, validating it.

@@ -37,6 +37,14 @@ public struct TextNormalizer: Sendable {
         return try text.withUTF8 { try NormalizationPass.withBytes($0, body) }
     }
 
+    /// ``withNormalizedBytes(of:_:)`` for text given as UTF-8 bytes (malformed sequences count as one
+    /// U+FFFD scalar per bad byte).
+    public func withNormalizedBytes<R>(
+        ofUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
+        try NormalizationPass.withBytes(bytes, body)
+    }
+
     /// Normalises UTF-8 bytes (malformed sequences count as one U+FFFD scalar per bad byte).
     public func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         NormalizationPass.run(bytes)

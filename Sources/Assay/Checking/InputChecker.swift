@@ -3,9 +3,10 @@ import Foundation
 
 /// Receives what a check run finds, as it finds it (so output starts before input ends).
 public protocol CheckReporter {
-    /// Called for every record checked, before `record(_:result:)` (default: nothing). In a parallel
-    /// check (`jobs` > 1) a record without findings arrives as its identity only (id, kind, origin;
-    /// no fields), so that its contents are freed by the worker that parsed it.
+    /// Called for every record checked, before `record(_:result:)` (default: nothing). A record without
+    /// findings may arrive as its identity only (id, kind, origin; no fields): always in a parallel check
+    /// (`jobs` > 1), so that its contents are freed by the worker that parsed it, and whenever the record
+    /// screen cleared a JSON Lines record without parsing it.
     mutating func checked(_ record: Record)
     /// Called once per record that had violations or rule problems, in input order.
     mutating func record(_ record: Record, result: CheckResult)
@@ -90,8 +91,9 @@ public struct InputChecker {
     /// Checks the records of one source.
     public func check<S: RecordSource, R: CheckReporter>(_ source: inout S, summary: inout CheckSummary, reporter: inout R) {
         guard jobs > 1 else {
-            while let event = source.next() {
-                let result: CheckResult? = if case .record(let record) = event { policy.check(record) } else { nil }
+            let scratch = RecordScreen.Scratch()
+            while let pending = source.nextPending() {
+                let (event, result) = Self.outcome(of: pending, policy: policy, scratch: scratch)
                 consume(event, result, summary: &summary, reporter: &reporter)
             }
             return
@@ -115,13 +117,14 @@ public struct InputChecker {
                     break
                 }
                 queue.submit { [batch] in
-                    batch.map { pending in
-                        let event = pending.resolve()
-                        guard case .record(let record) = event else { return (event, nil) }
-                        let result = policy.check(record)
+                    let scratch = RecordScreen.Scratch()
+                    return batch.map { pending in
+                        let (event, result) = Self.outcome(of: pending, policy: policy, scratch: scratch)
                         // A record without findings is freed here, on the thread that built it: the
                         // reporting thread only needs its identity (see `CheckReporter.checked`).
-                        if result.violations.isEmpty, result.problems.isEmpty { return (.record(record.identityOnly), result) }
+                        if case .record(let record) = event, let result, result.violations.isEmpty, result.problems.isEmpty {
+                            return (.record(record.identityOnly), result)
+                        }
                         return (event, result)
                     }
                 }
@@ -129,6 +132,25 @@ public struct InputChecker {
             guard let results = queue.next() else { break }
             for (event, result) in results { consume(event, result, summary: &summary, reporter: &reporter) }
         }
+    }
+
+    /// Decodes and checks one pending record: a JSON Lines line the policy's screen clears is neither
+    /// parsed nor evaluated (it has no findings); anything else is decoded and checked in full, from the
+    /// screen's scans when it made them.
+    private static func outcome(
+        of pending: PendingRecord, policy: PolicySet, scratch: RecordScreen.Scratch
+    ) -> (RecordEvent, CheckResult?) {
+        var prescan: RecordScreen.Prescan?
+        if case .jsonLine(let line) = pending {
+            switch line.screen(policy, scratch: scratch) {
+            case .quiet(let identity): return (.record(identity), CheckResult(violations: [], problems: []))
+            case .scanned(let scans): prescan = scans
+            case .declined: break
+            }
+        }
+        let event = pending.resolve()
+        guard case .record(let record) = event else { return (event, nil) }
+        return (event, policy.check(record, prescan: prescan))
     }
 
     /// Counts, filters and reports one record's outcome (always on the calling thread, in input order).

@@ -24,6 +24,8 @@ public final class PolicySet: Sendable {
     let triggers: RuleTriggerTable
     /// Per record kind: every field some rule of that kind matches terms or regexes in, each once.
     let matchFields: [RecordKind: [FieldRef]]
+    /// Clears JSON Lines records no rule can fire on without parsing them.
+    let screen: RecordScreen
     /// How many distinct field paths conditions read (ids of `FieldRef`).
     let fieldCount: Int
     let normalizer = TextNormalizer()
@@ -71,6 +73,7 @@ public final class PolicySet: Sendable {
             }
         }
         self.matchFields = matchFields
+        self.screen = RecordScreen(rules: rules, triggers: triggers, matchFields: matchFields)
         var byID: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { byID[rule.id] = index }
         self.rulesByID = byID
@@ -82,8 +85,13 @@ public final class PolicySet: Sendable {
 
     /// Checks one record against every rule (or only the rules named in `only`).
     public func check(_ record: Record, only: Set<String>? = nil) -> CheckResult {
-        let evaluation = RecordEvaluation(policy: self, record: record)
-        let found = evaluation.scanSignals()
+        check(record, only: only, prescan: nil)
+    }
+
+    /// ``check(_:only:)`` starting from the scans the record screen made of the record's line, if any.
+    func check(_ record: Record, only: Set<String>? = nil, prescan: RecordScreen.Prescan?) -> CheckResult {
+        let evaluation = RecordEvaluation(policy: self, record: record, prescan: prescan)
+        let found = prescan.map { (vocabularies: $0.vocabularies, regexes: $0.regexes) } ?? evaluation.scanSignals()
         var violations: [Violation] = []
         triggers.forEachMayFire(vocabularies: found.vocabularies, regexes: found.regexes) { index in
             if let only, !only.contains(rules[index].id) { return }

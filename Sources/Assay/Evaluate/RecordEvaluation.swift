@@ -26,11 +26,12 @@ final class RecordEvaluation {
     /// Witnesses beyond this many per condition are not explored (bindings over many matches).
     static let maxWitnesses = 256
 
-    init(policy: PolicySet, record: Record) {
+    /// - Parameter prescan: the record screen's scans of the record's line (then `scanSignals()` is not needed).
+    init(policy: PolicySet, record: Record, prescan: RecordScreen.Prescan? = nil) {
         self.policy = policy
         self.record = record
         self.textsByField = Array(repeating: nil, count: policy.fieldCount)
-        self.signalScans = Array(repeating: nil, count: policy.fieldCount)
+        self.signalScans = prescan?.scansByField ?? Array(repeating: nil, count: policy.fieldCount)
     }
 
     // MARK: rules

@@ -45,6 +45,9 @@ struct RuleTriggerTable: Sendable {
     /// Number of rules.
     var count: Int { always.count }
 
+    /// Whether a rule is evaluated on every record (`RuleTrigger.always`).
+    func isAlways(_ rule: Int) -> Bool { always[rule] }
+
     /// Calls `body` with the index of every rule that may fire on a record with these vocabulary hits and
     /// regex-atom occurrences (`RuleTrigger.mayFire`), in rule order.
     func forEachMayFire(vocabularies found: SignalSet, regexes candidates: SignalSet, _ body: (Int) -> Void) {

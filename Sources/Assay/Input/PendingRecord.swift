@@ -29,6 +29,16 @@ public struct RawJSONLine: Sendable {
     let file: String
     let maxDepth: Int
 
+    /// What the policy's screen makes of the line before it is parsed (see `RecordScreen`).
+    func screen(_ policy: PolicySet, scratch: RecordScreen.Scratch) -> RecordScreen.Outcome {
+        guard case .success(let bytes) = raw.content else { return .declined }
+        return bytes.withUnsafeBufferPointer { line in
+            policy.screen.screen(
+                line, origin: RecordOrigin(file: file, line: raw.lineNumber), maxDepth: maxDepth, policy: policy,
+                scratch: scratch)
+        }
+    }
+
     /// Parses the line into a canonical record, or a located error.
     func decode() -> RecordEvent {
         let origin = RecordOrigin(file: file, line: raw.lineNumber)

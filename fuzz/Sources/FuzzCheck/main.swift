@@ -4,7 +4,9 @@
 //   read = the number of non-blank lines the JSON Lines reader yields;
 // - every violation's span is inside its field: 0 <= start <= end <= scalar count of the field text
 //   (source_text when extracted from HTML), and the text at [start, end) is the match;
-// - checking is deterministic: the same record checked again gives the same violations and problems.
+// - checking is deterministic: the same record checked again gives the same violations and problems;
+// - the record screen changes nothing: each line parsed and checked on its own (no screen) has findings
+//   exactly when the streaming check reported the record, with the same violations.
 import Assay
 import AssayJSON
 
@@ -28,6 +30,8 @@ enum Bundled {
 struct CountingReporter: CheckReporter {
     var checked = 0
     var withResults = 0
+    /// Line → violations, for every record reported with findings.
+    var reported: [Int: [Violation]] = [:]
     var errors = 0
     var finished = false
 
@@ -35,6 +39,7 @@ struct CountingReporter: CheckReporter {
 
     mutating func record(_ record: Record, result: CheckResult) {
         withResults += 1
+        reported[record.origin.line] = result.violations
         let again = Bundled.policy.check(record)
         if again.violations != result.violations {
             fatalError("record \(record.id): a second check gives \(again.violations.count) violations, first \(result.violations.count)")
@@ -80,6 +85,18 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         || reporter.withResults > reporter.checked
     {
         fatalError("reporter saw \(reporter.checked) checked / \(reporter.errors) errors, summary \(summary.recordsChecked) / \(summary.inputErrors)")
+    }
+    for line in JSONLinesReader(bytes: bytes) {
+        guard case .success(let value) = line.result,
+            let record = try? Record(json: value, origin: RecordOrigin(file: "f.jsonl", line: line.lineNumber))
+        else { continue }
+        let result = Bundled.policy.check(record)
+        let hasFindings = !result.violations.isEmpty || !result.problems.isEmpty
+        if hasFindings != (reporter.reported[line.lineNumber] != nil)
+            || (hasFindings && reporter.reported[line.lineNumber] != result.violations)
+        {
+            fatalError("line \(line.lineNumber): checked alone \(result.violations.count) violations, streamed \(reporter.reported[line.lineNumber]?.count ?? 0)")
+        }
     }
     return 0
 }

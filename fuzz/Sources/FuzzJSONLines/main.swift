@@ -2,7 +2,8 @@
 // Asserts: every non-blank line yields exactly one result, line numbers increase and stay within the
 // input's line count; Record(json:) either builds a record or throws a RecordError at that line;
 // JSONParser.parse of the whole input, when it succeeds, round-trips: parse(write(v)) == v, and
-// write is a fixed point (write(parse(write(v))) == write(v)).
+// write is a fixed point (write(parse(write(v))) == write(v)); the skimmer accepts a line only if the
+// parser accepts it as an object with the same member names, in order.
 import Assay
 import AssayJSON
 
@@ -10,6 +11,19 @@ import AssayJSON
 public func fuzzJSONLines(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let physicalLines = bytes.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+
+    var members: [SkimmedMember] = []
+    var reader = JSONLinesReader(bytes: bytes)
+    while let raw = reader.nextRaw() {
+        guard case .success(let line) = raw.content else { continue }
+        let skimmed = line.withUnsafeBufferPointer { JSONSkimmer.skimObject($0, maxDepth: reader.maxDepth, into: &members) }
+        guard skimmed else { continue }
+        guard case .success(.object(let object)) = JSONLinesReader.parse(line, lineNumber: raw.lineNumber, maxDepth: reader.maxDepth) else {
+            fatalError("line \(raw.lineNumber): skimmed, but the parser rejects it or it is no object")
+        }
+        let keys = members.map { String(decoding: line[$0.key], as: UTF8.self) }
+        if keys != object.keys { fatalError("line \(raw.lineNumber): skimmed keys \(keys), parsed \(object.keys)") }
+    }
 
     var previous = 0
     for line in JSONLinesReader(bytes: bytes) {

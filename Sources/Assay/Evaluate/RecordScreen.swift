@@ -1,0 +1,153 @@
+import AssayJSON
+import AssayRegex
+
+/// Clears JSON Lines records on which no rule can fire straight from the line's bytes, without parsing
+/// them into a ``Record``: the lane most records of an audit take.
+///
+/// The line is skimmed (``JSONSkimmer``: validated exactly as the parser would, members as byte ranges);
+/// the texts of the fields the record kind's rules match in are normalised and scanned from those bytes
+/// with the same term index a full check uses; and if the rule triggers (`RuleTriggerTable`) then name no
+/// rule of the record's kind, the record has no violations and no rule problems — what a full check
+/// would conclude, since a full check evaluates only the rules its identical scan triggers. Anything else
+/// goes to the full check: a line the skim declines, a missing or malformed `id` or `kind`, a kind with a
+/// rule evaluated on every record (comparisons, presence, `not` …), a record holding the top-level field
+/// of a nested match path (`seller.name`), and every record some rule may fire on. The screen therefore
+/// never changes a result, only how fast a quiet record is passed.
+struct RecordScreen: Sendable {
+    /// What the screen needs to know about one record kind.
+    struct KindPlan: Sendable {
+        let kind: RecordKind
+        /// The kind's name as it appears in a `kind` value.
+        let name: [UInt8]
+        /// Whether records of this kind can be screened at all (no rule of the kind is `always`).
+        let screenable: Bool
+        /// The fields the kind's rules match terms or regexes in (`PolicySet.matchFields` order): the id,
+        /// the top-level key, and whether the path goes deeper (a record holding such a key is checked in
+        /// full, unscreened).
+        let fields: [(id: Int, key: [UInt8], isDeep: Bool)]
+        /// Per rule: whether it applies to this kind.
+        let appliesToRule: [Bool]
+    }
+
+    /// What the screen concluded about one line.
+    enum Outcome {
+        /// No rule can fire: the record's identity (id, kind, origin; no fields).
+        case quiet(Record)
+        /// Some rule may fire: the scans made, for the full check to start from.
+        case scanned(Prescan)
+        /// Not screened: the full check does everything.
+        case declined
+    }
+
+    /// A record's signal scan, made from its line (what `RecordEvaluation.scanSignals` would make).
+    struct Prescan {
+        let vocabularies: SignalSet
+        let regexes: SignalSet
+        /// Per field id: the scans of the field's texts in `RecordEvaluation.texts(_:)` order (nil: not a
+        /// match field of the record's kind).
+        let scansByField: [[TermIndex.FieldScan]?]
+    }
+
+    /// Per-thread working storage: reused from record to record, never shared.
+    final class Scratch {
+        let matchData = RegexMatchData()
+        var members: [SkimmedMember] = []
+        /// The scans of the line being screened, and per match field where its scans end.
+        var scans: [TermIndex.FieldScan] = []
+        var scanEnds: [Int] = []
+
+        init() {}
+    }
+
+    private let plans: [KindPlan]
+    /// Whether any kind is screenable (if none, lines are not even skimmed).
+    private let screensAnyKind: Bool
+
+    init(rules: [Rule], triggers: RuleTriggerTable, matchFields: [RecordKind: [FieldRef]]) {
+        plans = RecordKind.allCases.map { kind in
+            let applies = rules.map { $0.kinds.contains(kind) }
+            let screenable = !applies.indices.contains { applies[$0] && triggers.isAlways($0) }
+            return KindPlan(
+                kind: kind, name: Array(kind.rawValue.utf8), screenable: screenable,
+                fields: (matchFields[kind] ?? []).map { ($0.id, Array($0.path.root.utf8), $0.path.components.count > 1) },
+                appliesToRule: applies)
+        }
+        screensAnyKind = plans.contains(where: \.screenable)
+    }
+
+    /// Screens the record on a JSON Lines line: quiet (no rule can fire), scanned (some rule may: the full
+    /// check starts from these scans) or declined.
+    func screen(
+        _ line: UnsafeBufferPointer<UInt8>, origin: RecordOrigin, maxDepth: Int, policy: PolicySet, scratch: Scratch
+    ) -> Outcome {
+        guard screensAnyKind, JSONSkimmer.skimObject(line, maxDepth: maxDepth, into: &scratch.members) else {
+            return .declined
+        }
+        let members = scratch.members
+        func holds(_ range: Range<Int>, _ name: [UInt8]) -> Bool {
+            range.count == name.count && name.elementsEqual(UnsafeBufferPointer(rebasing: line[range]))
+        }
+        // The last member of a name is the one a parsed object's lookup returns.
+        func last(_ name: [UInt8]) -> SkimmedMember? { members.last { holds($0.key, name) } }
+        guard let kindMember = last(Self.kindKey), kindMember.kind == .string,
+            let plan = plans.first(where: { holds(kindMember.value, $0.name) }), plan.screenable
+        else { return .declined }
+        let id: String
+        let idMember = last(Self.idKey)
+        switch idMember?.kind {
+        case nil, .null?:
+            id = "\(origin.file):\(origin.line)"
+        case .string?, .number?:
+            id = String(decoding: UnsafeBufferPointer(rebasing: line[idMember!.value]), as: UTF8.self)
+        case .escapedString?:
+            id = JSONSkimmer.decodeString(at: idMember!.value, in: line)
+        case .boolean?, .array?, .object?:
+            return .declined  // the full check reports it
+        }
+        for field in plan.fields where field.isDeep && last(field.key) != nil { return .declined }
+
+        let termIndex = policy.termIndex
+        let normalizer = policy.normalizer
+        let matchData = scratch.matchData
+        var vocabularies = SignalSet(capacity: termIndex.vocabularyCount)
+        var regexes = SignalSet(capacity: termIndex.regexCount)
+        scratch.scans.removeAll(keepingCapacity: true)
+        scratch.scanEnds.removeAll(keepingCapacity: true)
+        func scan(_ text: UnsafeBufferPointer<UInt8>) {
+            let found = normalizer.withNormalizedBytes(ofUTF8: text) { termIndex.scan($0, using: matchData) }
+            vocabularies.formUnion(found.vocabularies)
+            regexes.formUnion(found.regexCandidates)
+            scratch.scans.append(found)
+        }
+        for field in plan.fields {
+            defer { scratch.scanEnds.append(scratch.scans.count) }
+            guard !field.isDeep, let member = last(field.key) else { continue }
+            switch member.kind {
+            case .string, .number:
+                scan(UnsafeBufferPointer(rebasing: line[member.value]))
+            case .escapedString:
+                var text = JSONSkimmer.decodeString(at: member.value, in: line)
+                text.withUTF8 { scan($0) }
+            case .array:
+                JSONSkimmer.forEachText(inArray: member.value, of: line, scan)
+            case .boolean, .null, .object:
+                break  // a one-component path reads no text from these (as `RecordEvaluation.scanSignals`)
+            }
+        }
+        var mayFire = false
+        policy.triggers.forEachMayFire(vocabularies: vocabularies, regexes: regexes) { rule in
+            if plan.appliesToRule[rule] { mayFire = true }
+        }
+        guard mayFire else { return .quiet(Record(id: id, kind: plan.kind, fields: JSONObject(), origin: origin)) }
+        var scansByField = [[TermIndex.FieldScan]?](repeating: nil, count: policy.fieldCount)
+        var start = 0
+        for (field, end) in zip(plan.fields, scratch.scanEnds) {
+            scansByField[field.id] = Array(scratch.scans[start..<end])
+            start = end
+        }
+        return .scanned(Prescan(vocabularies: vocabularies, regexes: regexes, scansByField: scansByField))
+    }
+
+    private static let kindKey = Array("kind".utf8)
+    private static let idKey = Array("id".utf8)
+}
