@@ -24,12 +24,7 @@ struct JSONByteParser {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
-        }
+        position = JSONByteRuns.endOfWhitespace(bytes, from: position)
     }
 
     /// Parses the whole input as one value followed only by whitespace.
@@ -218,8 +213,8 @@ struct JSONByteParser {
         // U+1000–U+CFFF and U+E000–U+FFFF (CJK and full-width punctuation among them) in a loop of their own;
         // everything else one scalar at a time.
         while position < bytes.count {
-            position = JSONStringRuns.endOfPlainASCII(bytes, from: position)
-            position = JSONStringRuns.endOfCommonThreeByteScalars(bytes, from: position)
+            position = JSONByteRuns.endOfPlainASCII(bytes, from: position)
+            position = JSONByteRuns.endOfCommonThreeByteScalars(bytes, from: position)
             guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

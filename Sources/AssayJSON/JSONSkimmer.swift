@@ -126,12 +126,7 @@ public struct JSONSkimmer {
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
-        }
+        position = JSONByteRuns.endOfWhitespace(bytes, from: position)
     }
 
     private mutating func skimDocument(into members: inout [SkimmedMember]) -> Bool {
@@ -187,8 +182,8 @@ public struct JSONSkimmer {
         position += 1
         let n = bytes.count
         while position < n {
-            position = JSONStringRuns.endOfPlainASCII(bytes, from: position)
-            position = JSONStringRuns.endOfCommonThreeByteScalars(bytes, from: position)
+            position = JSONByteRuns.endOfPlainASCII(bytes, from: position)
+            position = JSONByteRuns.endOfCommonThreeByteScalars(bytes, from: position)
             guard position < n else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

@@ -134,20 +134,7 @@ struct RecordScreenTests {
         let loaded = PolicyLoader.load(paths: [RepositoryPaths.root + "/bench/pack"])
         let policy = try #require(loaded.policy)
         let scratch = try ScratchDirectory()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", RepositoryPaths.root + "/bench/gen_corpus.py", "--mb", "0.4", "--seed", "23", "--out", scratch.path("c.jsonl"),
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            try Test.cancel("skipped: python3 is needed to run bench/gen_corpus.py (\(error))")
-        }
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        try #require(try BenchCorpus.generate(mb: "0.4", seed: 23, to: scratch.path("c.jsonl")) == 0)
         var quiet = 0
         var scanned = 0
         var lines = 0

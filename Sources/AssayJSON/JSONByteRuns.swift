@@ -1,6 +1,20 @@
-/// The runs of string content that need no closer look: shared by the parser, which builds strings, and
-/// the skimmer, which only validates them, so both accept exactly the same bytes.
-enum JSONStringRuns {
+/// Runs of bytes that need no closer look: whitespace between tokens and the plain stretches of string
+/// content. Shared by the parser, which builds values, and the skimmer, which only validates them, so both
+/// accept exactly the same bytes.
+enum JSONByteRuns {
+    /// The first offset at or after `start` that is not JSON whitespace (space, LF, CR, tab).
+    @inline(__always)
+    static func endOfWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return i
+            }
+        }
+        return i
+    }
+
     /// The first offset at or after `start`, in steps of eight bytes, whose eight bytes are not all printable
     /// ASCII other than `"` and `\\` (the bytes a string can simply pass over); the caller looks closer there.
     @inline(__always)
