@@ -34,7 +34,7 @@ public struct TextNormalizer: Sendable {
     /// (cheaper than ``normalize(_:)`` when only the bytes are scanned). The bytes are valid inside `body` only.
     public func withNormalizedBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         var text = text
-        return try text.withUTF8 { try NormalizationPass.withBytes($0, body) }
+        return try text.withUTF8 { try withNormalizedBytes(ofUTF8: $0, body) }
     }
 
     /// ``withNormalizedBytes(of:_:)`` for text given as UTF-8 bytes (malformed sequences count as one

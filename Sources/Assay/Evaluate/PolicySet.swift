@@ -100,5 +100,12 @@ public final class PolicySet: Sendable {
         return CheckResult(violations: violations, problems: evaluation.problems)
     }
 
+    /// The signal scan of one text (UTF-8): normalised without the offset map, then scanned by the term
+    /// index. The record screen and `RecordEvaluation.scanSignals` both scan this way, so a screen's scans
+    /// can stand in for the evaluation's.
+    func signalScan(of text: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) -> TermIndex.FieldScan {
+        normalizer.withNormalizedBytes(ofUTF8: text) { termIndex.scan($0, using: matchData) }
+    }
+
     func normalizedKey(_ value: ScalarValue) -> String { Table.normalizedKey(value, normalizer) }
 }

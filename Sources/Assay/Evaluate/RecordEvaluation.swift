@@ -71,12 +71,12 @@ final class RecordEvaluation {
     func scanSignals() -> (vocabularies: SignalSet, regexes: SignalSet) {
         var vocabularies = SignalSet(capacity: policy.termIndex.vocabularyCount)
         var regexes = SignalSet(capacity: policy.termIndex.regexCount)
-        let normalizer = policy.normalizer
-        let termIndex = policy.termIndex
+        let policy = self.policy
         let matchData = self.matchData
         var scans: [TermIndex.FieldScan] = []
         func scan(_ text: String) {
-            let scan = normalizer.withNormalizedBytes(of: text) { termIndex.scan($0, using: matchData) }
+            var text = text
+            let scan = text.withUTF8 { policy.signalScan(of: $0, using: matchData) }
             vocabularies.formUnion(scan.vocabularies)
             regexes.formUnion(scan.regexCandidates)
             scans.append(scan)

@@ -96,7 +96,7 @@ struct RecordScreen: Sendable {
         let idMember = last(Self.idKey)
         switch idMember?.kind {
         case nil, .null?:
-            id = "\(origin.file):\(origin.line)"
+            id = Record.defaultID(at: origin)
         case .string?, .number?:
             id = String(decoding: UnsafeBufferPointer(rebasing: line[idMember!.value]), as: UTF8.self)
         case .escapedString?:
@@ -106,15 +106,13 @@ struct RecordScreen: Sendable {
         }
         for field in plan.fields where field.isDeep && last(field.key) != nil { return .declined }
 
-        let termIndex = policy.termIndex
-        let normalizer = policy.normalizer
         let matchData = scratch.matchData
-        var vocabularies = SignalSet(capacity: termIndex.vocabularyCount)
-        var regexes = SignalSet(capacity: termIndex.regexCount)
+        var vocabularies = SignalSet(capacity: policy.termIndex.vocabularyCount)
+        var regexes = SignalSet(capacity: policy.termIndex.regexCount)
         scratch.scans.removeAll(keepingCapacity: true)
         scratch.scanEnds.removeAll(keepingCapacity: true)
         func scan(_ text: UnsafeBufferPointer<UInt8>) {
-            let found = normalizer.withNormalizedBytes(ofUTF8: text) { termIndex.scan($0, using: matchData) }
+            let found = policy.signalScan(of: text, using: matchData)
             vocabularies.formUnion(found.vocabularies)
             regexes.formUnion(found.regexCandidates)
             scratch.scans.append(found)

@@ -74,6 +74,9 @@ public struct Record: Sendable {
         return fieldOrigins[root] ?? origin
     }
 
+    /// The id of a record without one (or with a null `id`): `<file>:<line>`.
+    static func defaultID(at origin: RecordOrigin) -> String { "\(origin.file):\(origin.line)" }
+
     /// Builds a record from a parsed JSON value, checking the canonical contract: an object, with a
     /// `kind` of `listing`, `post` or `merchant`, and an `id` that is a string or number when present.
     public init(
@@ -85,7 +88,7 @@ public struct Record: Sendable {
         }
         let id: String
         switch object["id"] {
-        case nil, .null?: id = "\(origin.file):\(origin.line)"
+        case nil, .null?: id = Self.defaultID(at: origin)
         case .string(let text)?: id = text
         case .number(let number)?: id = number.text
         case let other?:
