@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "AssayBench", dependencies: ["Assay", "AssayJSON", "CPCRE2"]),
+        .executableTarget(name: "AssayBench", dependencies: ["Assay", "AssayJSON", "AssayText", "CPCRE2"]),
         .testTarget(name: "AssayRegexTests", dependencies: ["AssayRegex"]),
         .testTarget(name: "AssayTextTests", dependencies: ["AssayText"]),
         .testTarget(name: "AssayValidatorsTests", dependencies: ["AssayValidators"]),

@@ -4,6 +4,7 @@
 ///     assay-bench latency PACKDIR CORPUS [N]    packs loaded once; N records checked one at a time (default 10000)
 ///     assay-bench load PACKDIR [RUNS] [THREADS] PolicyLoader parse + check + compile, median of RUNS (default 5),
 ///                                               on THREADS threads (default 1; 2 overlaps regex JIT with the automaton)
+///     assay-bench text-stages PACKDIR CORPUS [N]  normalisation and the term automaton alone, texts in memory
 ///     assay-bench regex-stage PACKDIR CORPUS [N]  regex stage alone, records parsed up front: naive loop vs
 ///                                               Assay's check with PACKDIR/regex.assay only
 ///
@@ -141,6 +142,8 @@ do {
         try latency(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 10000 : 10000)
     case ("regex-stage", 3), ("regex-stage", 4):
         try regexStage(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 20000 : 20000)
+    case ("text-stages", 3), ("text-stages", 4):
+        try textStages(packDir: arguments[1], corpus: arguments[2], count: arguments.count == 4 ? Int(arguments[3]) ?? 20000 : 20000)
     case ("load", 2), ("load", 3), ("load", 4):
         try load(
             packDir: arguments[1], runs: arguments.count >= 3 ? Int(arguments[2]) ?? 5 : 5,
@@ -151,6 +154,7 @@ do {
                    assay-bench latency PACKDIR CORPUS [N]
                    assay-bench load PACKDIR [RUNS] [THREADS]
                    assay-bench regex-stage PACKDIR CORPUS [N]
+                   assay-bench text-stages PACKDIR CORPUS [N]
 
             """.utf8))
         exit(2)

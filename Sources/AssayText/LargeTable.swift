@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// A fixed-size array of `Int32` for tables of megabytes (the automaton's transitions), backed by memory
+/// A fixed-size array of integers for tables of megabytes (the automaton's transitions), backed by memory
 /// aligned to 2 MiB and marked for transparent huge pages where the kernel offers them.
 ///
 /// A 10 MB table in 4 KiB pages costs ~2,500 page faults to fill and more TLB entries than the CPU has, and
@@ -11,20 +11,20 @@ import Glibc
 ///
 /// Written only while its owner is being built (through `base`), then read-only: safe to share between
 /// threads after that, which is what `@unchecked Sendable` records.
-final class LargeTable: @unchecked Sendable {
+final class LargeTable<Element: FixedWidthInteger>: @unchecked Sendable {
     /// First element; `count` elements follow.
-    let base: UnsafeMutablePointer<Int32>
+    let base: UnsafeMutablePointer<Element>
     let count: Int
 
-    /// Tables smaller than this use ordinary allocation (huge pages would waste memory).
-    static let hugePageThreshold = 1 << 20
-    static let hugePageSize = 2 << 20
+    /// Tables smaller than this many bytes use ordinary allocation (huge pages would waste memory).
+    static var hugePageThreshold: Int { 1 << 20 }
+    static var hugePageSize: Int { 2 << 20 }
 
     /// A table of `count` elements, written by `initialize`, which must set every one of them (the memory
     /// arrives uninitialised, so a table that is filled by computation is written once, not twice).
-    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Int32>) -> Void) {
+    init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
         self.count = count
-        let bytes = max(count, 1) * MemoryLayout<Int32>.stride
+        let bytes = max(count, 1) * MemoryLayout<Element>.stride
         #if canImport(Glibc)
         var raw: UnsafeMutableRawPointer?
         let huge = bytes >= Self.hugePageThreshold
@@ -37,7 +37,7 @@ final class LargeTable: @unchecked Sendable {
         #else
         let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         #endif
-        base = memory.bindMemory(to: Int32.self, capacity: max(count, 1))
+        base = memory.bindMemory(to: Element.self, capacity: max(count, 1))
         initialize(UnsafeMutableBufferPointer(start: base, count: count))
     }
 
@@ -50,5 +50,5 @@ final class LargeTable: @unchecked Sendable {
     }
 
     /// The elements, for reading.
-    var buffer: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: base, count: count) }
+    var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 }

@@ -8,7 +8,10 @@
 ///   states numbered breadth first: `transitions[columnOffset[byte] + state]` is the next state. Shallow
 ///   states, which text visits most, therefore share cache lines and pages (measured ≈ 25 % faster than
 ///   row-major on CJK text). An entry is stored bitwise-complemented (negative) when the next state has
-///   output, so the per-state "has output" check is a sign test in the scan loop.
+///   output, so the per-state "has output" check is a sign test in the scan loop. Entries are `Int16` when
+///   every complemented state number fits (at most 32,768 states: the 3,000-term bench pack has ~22,000),
+///   else `Int32`: the narrow table is half the bytes, so twice as many of the entries the scan visits most
+///   stay in the caches.
 /// - **Outputs**: per state a range into one shared `[Int32]` of pattern ids: the state's own patterns
 ///   (ascending id) followed by everything inherited through the dictionary suffix link, so longer
 ///   matches come first. (Flattening costs memory only for vocabularies with many nested terms.)
@@ -25,7 +28,7 @@ public final class MultiPatternAutomaton: Sendable {
     private let classCount: Int
     /// DFA transitions, class-major: `transitions[columnOffset[byte] + state]` is the next state, stored as
     /// `~next` (negative) when the next state has output.
-    private let transitions: LargeTable
+    private let transitions: Transitions
     /// `outputIds[outputStart[s] ..< outputStart[s + 1]]` are the pattern ids reported in state `s`.
     private let outputStart: [Int32]
     /// Flattened output lists.
@@ -43,6 +46,23 @@ public final class MultiPatternAutomaton: Sendable {
 
     /// Number of DFA states (the root included).
     public var stateCount: Int { outputStart.count - 1 }
+
+    /// Bytes per transition entry: 2 when every state number fits in an `Int16` entry, else 4.
+    public var transitionEntryBytes: Int {
+        switch transitions {
+        case .narrow: 2
+        case .wide: 4
+        }
+    }
+
+    /// The transition table in the narrowest signed entry type that holds `~state` for every state.
+    private enum Transitions: Sendable {
+        case narrow(LargeTable<Int16>)
+        case wide(LargeTable<Int32>)
+    }
+
+    /// Most states an automaton may have for `Int16` entries (`~32767` is `Int16.min`).
+    static let narrowStateLimit = Int(Int16.max) + 1
 
     /// Pattern i gets id i. Empty patterns are ignored (never match). Identical patterns each report their own id.
     public init(patterns: [[UInt8]]) {
@@ -189,23 +209,25 @@ public final class MultiPatternAutomaton: Sendable {
 
         // The DFA, one class-major column at a time, written once: a state's entry is its child by the
         // class, or else its failure state's entry (already written: failure states come first).
-        let table = LargeTable(count: stateCount * width) { columns in
-            parent.withUnsafeBufferPointer { parent in
-                fail.withUnsafeBufferPointer { fail in
-                    encoded.withUnsafeBufferPointer { encoded in
-                        entered.withUnsafeBufferPointer { entered in
-                            for c in 0..<width {
-                                let column = columns.baseAddress! + c * stateCount
-                                var k = Int(classStart[c])
-                                let end = Int(classStart[c + 1])
-                                var nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
-                                for state in 0..<stateCount {
-                                    if state == nextParent {
-                                        column[state] = encoded[Int(entered[k])]
-                                        k += 1
-                                        nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
-                                    } else {
-                                        column[state] = state == 0 ? 0 : column[Int(fail[state])]
+        func table<Entry: FixedWidthInteger & SignedInteger>(of _: Entry.Type) -> LargeTable<Entry> {
+            LargeTable(count: stateCount * width) { columns in
+                parent.withUnsafeBufferPointer { parent in
+                    fail.withUnsafeBufferPointer { fail in
+                        encoded.withUnsafeBufferPointer { encoded in
+                            entered.withUnsafeBufferPointer { entered in
+                                for c in 0..<width {
+                                    let column = columns.baseAddress! + c * stateCount
+                                    var k = Int(classStart[c])
+                                    let end = Int(classStart[c + 1])
+                                    var nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
+                                    for state in 0..<stateCount {
+                                        if state == nextParent {
+                                            column[state] = Entry(truncatingIfNeeded: encoded[Int(entered[k])])
+                                            k += 1
+                                            nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
+                                        } else {
+                                            column[state] = state == 0 ? 0 : column[Int(fail[state])]
+                                        }
                                     }
                                 }
                             }
@@ -214,12 +236,14 @@ public final class MultiPatternAutomaton: Sendable {
                 }
             }
         }
+        let transitions: Transitions =
+            stateCount <= Self.narrowStateLimit ? .narrow(table(of: Int16.self)) : .wide(table(of: Int32.self))
         var columnOffset = [Int32](repeating: 0, count: 256)
         for b in 0..<256 { columnOffset[b] = classOf[b] * Int32(stateCount) }
 
         self.columnOffset = columnOffset
         self.classCount = width
-        self.transitions = table
+        self.transitions = transitions
         self.outputStart = outputStart
         self.outputIds = outputIds
         self.patternLengths = patterns.map { Int32($0.count) }
@@ -230,7 +254,16 @@ public final class MultiPatternAutomaton: Sendable {
     ///
     /// Occurrences of identical patterns with the same end are reported in ascending id order.
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (PatternMatch) -> Void) {
-        let trans = transitions.buffer
+        switch transitions {
+        case .narrow(let table): forEachMatch(in: bytes, trans: table.buffer, body)
+        case .wide(let table): forEachMatch(in: bytes, trans: table.buffer, body)
+        }
+    }
+
+    /// ``forEachMatch(in:_:)`` over one entry type of the transition table (specialised for each).
+    private func forEachMatch<Entry: FixedWidthInteger & SignedInteger>(
+        in bytes: UnsafeBufferPointer<UInt8>, trans: UnsafeBufferPointer<Entry>, _ body: (PatternMatch) -> Void
+    ) {
         columnOffset.withUnsafeBufferPointer { columns in
             let n = bytes.count
             guard longestPattern > 0 else { return }  // no pattern (or only empty ones): nothing matches
@@ -239,47 +272,77 @@ public final class MultiPatternAutomaton: Sendable {
                 return
             }
             // Each transition waits for the previous one (a load from a table of megabytes), so a long
-            // text is walked as two halves at once: the first half [0, middle) reports the matches
-            // ending in it; the second is walked from `longestPattern - 1` bytes before the middle —
-            // enough to see every match that ends after it — and reports only those, after the first.
-            let middle = n / 2
-            let secondStart = max(0, middle - (longestPattern - 1))
-            var first = 0, second = 0
-            var i = 0, j = secondStart
-            var later: [(state: Int32, end: Int32)] = []
-            while i < middle {
-                let t = trans[Int(columns[Int(bytes[i])]) &+ first]
-                let u = trans[Int(columns[Int(bytes[j])]) &+ second]
-                i &+= 1
-                j &+= 1
-                if t >= 0 { first = Int(t) } else {
-                    first = Int(~t)
-                    reportOutputs(ofState: first, end: i, body)
+            // text is walked as four quarters at once. Walk k reports the matches ending in quarter k,
+            // (bounds[k], bounds[k + 1]]; it starts `longestPattern - 1` bytes before its quarter — enough to
+            // see every match that ends in it — and its matches are reported after those of walk k - 1.
+            let b1 = n / 4, b2 = n / 2, b3 = n - n / 4
+            let lead = longestPattern - 1
+            var s0 = 0, s1 = 0, s2 = 0, s3 = 0
+            var i0 = 0, i1 = b1 - lead, i2 = b2 - lead, i3 = b3 - lead
+            var later1: [(state: Int32, end: Int32)] = []
+            var later2: [(state: Int32, end: Int32)] = []
+            var later3: [(state: Int32, end: Int32)] = []
+            while i0 < b1 {
+                let t0 = trans[Int(columns[Int(bytes[i0])]) &+ s0]
+                let t1 = trans[Int(columns[Int(bytes[i1])]) &+ s1]
+                let t2 = trans[Int(columns[Int(bytes[i2])]) &+ s2]
+                let t3 = trans[Int(columns[Int(bytes[i3])]) &+ s3]
+                i0 &+= 1
+                i1 &+= 1
+                i2 &+= 1
+                i3 &+= 1
+                if t0 >= 0 { s0 = Int(t0) } else {
+                    s0 = Int(~t0)
+                    reportOutputs(ofState: s0, end: i0, body)
                 }
-                if u >= 0 { second = Int(u) } else {
-                    second = Int(~u)
-                    if j > middle { later.append((Int32(second), Int32(j))) }
+                if t1 >= 0 { s1 = Int(t1) } else {
+                    s1 = Int(~t1)
+                    if i1 > b1 { later1.append((Int32(s1), Int32(i1))) }
+                }
+                if t2 >= 0 { s2 = Int(t2) } else {
+                    s2 = Int(~t2)
+                    if i2 > b2 { later2.append((Int32(s2), Int32(i2))) }
+                }
+                if t3 >= 0 { s3 = Int(t3) } else {
+                    s3 = Int(~t3)
+                    if i3 > b3 { later3.append((Int32(s3), Int32(i3))) }
                 }
             }
-            while j < n {
-                let u = trans[Int(columns[Int(bytes[j])]) &+ second]
-                j &+= 1
-                if u >= 0 { second = Int(u) } else {
-                    second = Int(~u)
-                    if j > middle { later.append((Int32(second), Int32(j))) }
-                }
-            }
-            for (state, end) in later { reportOutputs(ofState: Int(state), end: Int(end), body) }
+            // The later quarters may be longer than the first (by the lead and by rounding): finish them.
+            Self.finishWalk(&s1, at: i1, to: b2, after: b1, bytes, trans, columns, into: &later1)
+            Self.finishWalk(&s2, at: i2, to: b3, after: b2, bytes, trans, columns, into: &later2)
+            Self.finishWalk(&s3, at: i3, to: n, after: b3, bytes, trans, columns, into: &later3)
+            for (state, end) in later1 { reportOutputs(ofState: Int(state), end: Int(end), body) }
+            for (state, end) in later2 { reportOutputs(ofState: Int(state), end: Int(end), body) }
+            for (state, end) in later3 { reportOutputs(ofState: Int(state), end: Int(end), body) }
         }
     }
 
-    /// Texts at least this long are walked as two halves at once.
+    /// Continues a walk in `state` from byte `start` to `end`, noting the states with output it enters after
+    /// byte `reportAfter`.
+    @inline(__always)
+    private static func finishWalk<Entry: FixedWidthInteger & SignedInteger>(
+        _ state: inout Int, at start: Int, to end: Int, after reportAfter: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+        _ trans: UnsafeBufferPointer<Entry>, _ columns: UnsafeBufferPointer<Int32>, into later: inout [(state: Int32, end: Int32)]
+    ) {
+        var i = start
+        while i < end {
+            let t = trans[Int(columns[Int(bytes[i])]) &+ state]
+            i &+= 1
+            if t >= 0 { state = Int(t) } else {
+                state = Int(~t)
+                if i > reportAfter { later.append((Int32(state), Int32(i))) }
+            }
+        }
+    }
+
+    /// Texts at least this long are walked as four quarters at once.
     static let splitLength = 128
 
     /// Walks `bytes[start..<end]` from the root, reporting every match.
     @inline(__always)
-    private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, trans: UnsafeBufferPointer<Int32>,
+    private func scan<Entry: FixedWidthInteger & SignedInteger>(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, trans: UnsafeBufferPointer<Entry>,
         columns: UnsafeBufferPointer<Int32>, _ body: (PatternMatch) -> Void
     ) {
         var state = 0
@@ -307,8 +370,16 @@ public final class MultiPatternAutomaton: Sendable {
 
     /// True when at least one pattern occurs in `bytes` (stops at the first occurrence).
     public func containsMatch(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let trans = transitions.buffer
-        return columnOffset.withUnsafeBufferPointer { columns in
+        switch transitions {
+        case .narrow(let table): containsMatch(in: bytes, trans: table.buffer)
+        case .wide(let table): containsMatch(in: bytes, trans: table.buffer)
+        }
+    }
+
+    private func containsMatch<Entry: FixedWidthInteger & SignedInteger>(
+        in bytes: UnsafeBufferPointer<UInt8>, trans: UnsafeBufferPointer<Entry>
+    ) -> Bool {
+        columnOffset.withUnsafeBufferPointer { columns in
             var state = 0
             for b in bytes {
                 let t = trans[Int(columns[Int(b)]) &+ state]

@@ -56,12 +56,31 @@ struct NormalizationPass {
     private mutating func run() {
         TraditionalToSimplified.table.withUnsafeBufferPointer { simplified in
             DigitStyles.numeralBitmap.withUnsafeBufferPointer { numerals in
-                loop(simplified: simplified, numerals: numerals)
+                Self.ideographTable.withUnsafeBufferPointer { ideographs in
+                    loop(simplified: simplified, numerals: numerals, ideographs: ideographs)
+                }
             }
         }
     }
 
-    private mutating func loop(simplified: UnsafeBufferPointer<UInt16>, numerals: UnsafeBufferPointer<UInt64>) {
+    /// Marks a Chinese numeral in ``ideographTable`` (no scalar this small is a Simplified target).
+    static let numeralMark: UInt16 = 1
+
+    /// Per scalar of U+3400–U+9FFF, for the run-of-ideographs loop: ``numeralMark`` for a Chinese numeral
+    /// (whose folding depends on its neighbours), else its `TraditionalToSimplified.table` entry (0: itself).
+    /// One load per ideograph instead of a numeral bitmap test and a table load.
+    static let ideographTable: [UInt16] = {
+        var table = TraditionalToSimplified.table
+        for offset in table.indices {
+            precondition(table[offset] == 0 || table[offset] > numeralMark, "a Simplified target below U+0002")
+            if DigitStyles.numeralBitmap[offset >> 6] >> UInt64(offset & 63) & 1 != 0 { table[offset] = numeralMark }
+        }
+        return table
+    }()
+
+    private mutating func loop(
+        simplified: UnsafeBufferPointer<UInt16>, numerals: UnsafeBufferPointer<UInt64>, ideographs: UnsafeBufferPointer<UInt16>
+    ) {
         let n = input.count
         while p < n {
             let b0 = input[p]
@@ -89,27 +108,39 @@ struct NormalizationPass {
             }
             if usesFastPaths && b0 >= 0xE3 && b0 <= 0xE9 {
                 // A run of ideographs in U+3400–U+9FFF that are no Chinese numerals, decoded inline (no
-                // overlong or surrogate forms start with these bytes) in a loop of its own. Each becomes its
-                // simplified form, or its own three bytes.
+                // overlong or surrogate forms start with these bytes) in a loop of its own that writes
+                // through local pointers. Each becomes its simplified form, or its own three bytes.
+                let (out, sources) = output.tail(reserving: n - p)  // an ideograph never grows
                 var q = p
+                var w = 0
                 var index = scalarIndex
-                output.reserve(n - p)  // an ideograph never takes more bytes than it came in
                 while q + 2 < n {
                     let c0 = input[q], c1 = input[q + 1], c2 = input[q + 2]
                     guard c0 >= 0xE3 && c0 <= 0xE9 && c1 & 0xC0 == 0x80 && c2 & 0xC0 == 0x80 else { break }
                     let v = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                     guard v >= TraditionalToSimplified.lowerBound else { break }
-                    let offset = Int(v - TraditionalToSimplified.lowerBound)
-                    guard numerals[offset >> 6] >> UInt64(offset & 63) & 1 == 0 else { break }
-                    let t = simplified[offset]
+                    let t = ideographs[Int(v - TraditionalToSimplified.lowerBound)]
                     if t == 0 {
-                        output.appendReservedThreeBytes(c0, c1, c2, source: index)
+                        out[w] = c0
+                        out[w + 1] = c1
+                        out[w + 2] = c2
+                    } else if t == Self.numeralMark {
+                        break
                     } else {
-                        output.appendReservedThreeByteScalar(UInt32(t), source: index)
+                        out[w] = UInt8(truncatingIfNeeded: 0xE0 | t >> 12)
+                        out[w + 1] = UInt8(truncatingIfNeeded: 0x80 | (t >> 6) & 0x3F)
+                        out[w + 2] = UInt8(truncatingIfNeeded: 0x80 | t & 0x3F)
                     }
+                    if let sources {
+                        sources[w] = index
+                        sources[w + 1] = index
+                        sources[w + 2] = index
+                    }
+                    w += 3
                     q += 3
                     index += 1
                 }
+                output.commit(w)
                 if q > p {
                     p = q
                     scalarIndex = index

@@ -5,17 +5,15 @@
 /// one comparison per emitted scalar. Owned by exactly one ``NormalizationPass`` and released by `finish()`.
 struct OutputBuffer {
     private var bytes: UnsafeMutablePointer<UInt8>
-    private var sources: UnsafeMutablePointer<Int32>
+    /// One source index per byte, or nil when sources are not tracked.
+    private var sources: UnsafeMutablePointer<Int32>?
     private var count = 0
     private var capacity: Int
-    /// Whether source indexes are kept (false: `sources` is a one-element placeholder never written).
-    private let tracksSources: Bool
 
     init(capacity: Int, tracksSources: Bool = true) {
         self.capacity = max(capacity, 16)
-        self.tracksSources = tracksSources
         bytes = .allocate(capacity: self.capacity)
-        sources = .allocate(capacity: tracksSources ? self.capacity : 1)
+        sources = tracksSources ? .allocate(capacity: self.capacity) : nil
     }
 
     /// Makes room for `extra` more bytes.
@@ -30,10 +28,10 @@ struct OutputBuffer {
         newBytes.update(from: bytes, count: count)
         bytes.deallocate()
         bytes = newBytes
-        if tracksSources {
+        if let old = sources {
             let newSources = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity)
-            newSources.update(from: sources, count: count)
-            sources.deallocate()
+            newSources.update(from: old, count: count)
+            old.deallocate()
             sources = newSources
         }
         capacity = newCapacity
@@ -44,7 +42,7 @@ struct OutputBuffer {
     mutating func appendByte(_ b: UInt8, source: Int32) {
         reserve(1)
         bytes[count] = b
-        if tracksSources { sources[count] = source }
+        if let sources { sources[count] = source }
         count += 1
     }
 
@@ -57,24 +55,25 @@ struct OutputBuffer {
             bytes[at] = byte &- 0x41 < 26 ? byte | 0x20 : byte
             at += 1
         }
-        if tracksSources {
+        if let sources {
             for index in 0..<run.count { sources[count + index] = firstSource + Int32(index) }
         }
         count = at
     }
 
-    /// Appends three bytes that already are the UTF-8 encoding of one scalar, into room made by `reserve`.
+    /// Makes room for `extra` more bytes and returns where the next byte goes and, when sources are tracked,
+    /// where its source index goes: for loops that write many bytes through local pointers and then call
+    /// ``commit(_:)`` once.
     @inline(__always)
-    mutating func appendReservedThreeBytes(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8, source: Int32) {
-        bytes[count] = b0
-        bytes[count + 1] = b1
-        bytes[count + 2] = b2
-        if tracksSources {
-            sources[count] = source
-            sources[count + 1] = source
-            sources[count + 2] = source
-        }
-        count += 3
+    mutating func tail(reserving extra: Int) -> (bytes: UnsafeMutablePointer<UInt8>, sources: UnsafeMutablePointer<Int32>?) {
+        reserve(extra)
+        return (bytes + count, sources.map { $0 + count })
+    }
+
+    /// Counts `written` bytes (and their sources) written through ``tail(reserving:)`` as appended.
+    @inline(__always)
+    mutating func commit(_ written: Int) {
+        count += written
     }
 
     /// Appends a scalar in U+0800–U+FFFF (three UTF-8 bytes).
@@ -90,7 +89,7 @@ struct OutputBuffer {
         bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
         bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
         bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-        if tracksSources {
+        if let sources {
             sources[count] = source
             sources[count + 1] = source
             sources[count + 2] = source
@@ -106,7 +105,7 @@ struct OutputBuffer {
             reserve(2)
             bytes[count] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
             bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-            if tracksSources {
+            if let sources {
                 sources[count] = source
                 sources[count + 1] = source
             }
@@ -119,7 +118,7 @@ struct OutputBuffer {
             bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
             bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
             bytes[count + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-            if tracksSources { for k in 0..<4 { sources[count + k] = source } }
+            if let sources { for k in 0..<4 { sources[count + k] = source } }
             count += 4
         }
     }
@@ -130,7 +129,7 @@ struct OutputBuffer {
     /// Frees the storage without copying anything out; the buffer must not be used afterwards.
     mutating func release() {
         bytes.deallocate()
-        sources.deallocate()
+        sources?.deallocate()
         capacity = 0
         count = 0
     }
@@ -138,7 +137,7 @@ struct OutputBuffer {
     /// Copies the contents out as arrays and frees the storage; the buffer must not be used afterwards.
     /// Only for a buffer that tracks sources.
     mutating func finish() -> ([UInt8], [Int32]) {
-        precondition(tracksSources, "finish() needs source indexes")
+        guard let sources else { preconditionFailure("finish() needs source indexes") }
         let result = (
             Array(UnsafeBufferPointer(start: bytes, count: count)),
             Array(UnsafeBufferPointer(start: sources, count: count))

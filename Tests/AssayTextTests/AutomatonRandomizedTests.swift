@@ -63,26 +63,56 @@ struct AutomatonRandomizedTests {
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
     }
 
-    @Test("texts walked as two halves at once report what a naive search finds, matches across the middle included", arguments: 1...60)
-    func twoHalves(seed: UInt64) {
+    @Test("texts walked as four quarters at once report what a naive search finds, matches across every boundary included", arguments: 1...60)
+    func fourQuarters(seed: UInt64) {
         var rng = SeededGenerator(seed: seed &+ 1000)
         let alphabet: [UInt8] = [0x61, 0x62, 0xE4, 0xB8]
         let longest = Int.random(in: 1...40, using: &rng)
         let patterns = (0..<Int.random(in: 1...20, using: &rng)).map { _ in
             (0..<Int.random(in: 1...longest, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
         }
-        // Lengths around the split threshold, with a copy of a pattern planted across the middle.
-        let length = Int.random(in: 100...700, using: &rng)
+        // Lengths around the split threshold, with copies of the longest pattern planted across the quarter
+        // boundaries: ending just after one (the first match only the next walk sees, and one that starts
+        // where that walk starts), on it, or just before it.
+        let length = Int.random(in: 100...900, using: &rng)
         var text = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }
-        // The longest pattern, ending just after the middle (the first match only the second half sees,
-        // and one that starts where that half starts), or somewhere near it.
         let planted = patterns.max { $0.count < $1.count }!
-        let end = length / 2 + Int.random(in: -2...2, using: &rng)
-        if planted.count <= end, end <= length { text.replaceSubrange((end - planted.count)..<end, with: planted) }
+        for boundary in [length / 4, length / 2, length - length / 4] {
+            let end = boundary + Int.random(in: -2...2, using: &rng)
+            if planted.count <= end, end <= length { text.replaceSubrange((end - planted.count)..<end, with: planted) }
+        }
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
     }
 
-    @Test("an automaton without patterns, or with only empty ones, finds nothing in a long text (regression: the two-halves walk read past the end)")
+    @Test("an automaton of more than 32,768 states keeps 4-byte transitions and matches like a naive search")
+    func wideTransitions() {
+        var rng = SeededGenerator(seed: 77)
+        let alphabet: [UInt8] = Array(0x61...0x68)
+        let patterns = (0..<1500).map { _ in (0..<30).map { _ in alphabet.randomElement(using: &rng)! } }
+        var text: [UInt8] = []
+        while text.count < 4000 {
+            if Bool.random(using: &rng) { text += patterns.randomElement(using: &rng)! }
+            text += (0..<Int.random(in: 0...20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        }
+        let automaton = MultiPatternAutomaton(patterns: patterns)
+        #expect(automaton.stateCount > 32768)
+        #expect(automaton.transitionEntryBytes == 4)
+        #expect(automaton.matches(in: text) == Self.naiveMatches(patterns, in: text))
+    }
+
+    @Test("2-byte transitions are used up to exactly 32,768 states, the deepest state reporting its match", arguments: [32767, 32768])
+    func narrowTransitionLimit(patternLength: Int) {
+        // One pattern of n bytes gives n + 1 states; its last state, numbered n, has output and is stored
+        // complemented (~32767 is Int16.min, the last value 2-byte entries hold).
+        let pattern = (0..<patternLength).map { UInt8(0x61 + $0 % 7) }
+        let automaton = MultiPatternAutomaton(patterns: [pattern])
+        #expect(automaton.stateCount == patternLength + 1)
+        #expect(automaton.transitionEntryBytes == (patternLength + 1 <= 32768 ? 2 : 4))
+        let text = [0x7A] + pattern + pattern.prefix(5)
+        #expect(automaton.matches(in: text) == [PatternMatch(pattern: 0, start: 1, end: patternLength + 1)])
+    }
+
+    @Test("an automaton without patterns, or with only empty ones, finds nothing in a long text (regression: the split walk read past the end)")
     func noPatternsOnLongText() {
         let text = [UInt8](repeating: 0x61, count: 300)
         #expect(MultiPatternAutomaton(patterns: []).matches(in: text).isEmpty)

@@ -57,6 +57,20 @@ struct NormalizerFastPathTests {
         }
     }
 
+    @Test("every scalar of U+3400–U+9FFF (the ideograph-run table: Simplified targets and Chinese numerals) comes out as the slow path has it: inside a run, alone and inside a run of numerals")
+    func ideographRunIsExhaustivelyEqual() {
+        for scalar in (0x3400...0x9FFF).compactMap(Unicode.Scalar.init) {
+            for text in ["国\(scalar)國", "\(scalar)", "一二三\(scalar)四五六"] {
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    let reference = NormalizationPass.runReference(buffer)
+                    #expect(NormalizationPass.run(buffer) == reference, "U+\(String(scalar.value, radix: 16))")
+                    #expect(NormalizationPass.withBytes(buffer) { Array($0) } == reference.bytes, "U+\(String(scalar.value, radix: 16))")
+                }
+            }
+        }
+    }
+
     @Test("every symbol the fast path decides (U+2000–U+33FF, full-width ASCII) comes out as the slow path has it, between ideographs and between letters")
     func symbolFastPathIsExhaustivelyEqual() {
         let scalars = (0x2000..<0x3400).compactMap(Unicode.Scalar.init) + (0xFF01...0xFF5E).compactMap(Unicode.Scalar.init)

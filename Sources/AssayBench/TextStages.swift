@@ -1,0 +1,49 @@
+import AssayJSON
+import AssayText
+import Foundation
+
+/// `assay-bench text-stages PACKDIR CORPUS [N]`: the two per-byte stages of a term scan timed alone, on the
+/// text fields of the first N records (default 20,000), texts held in memory: normalisation
+/// (`TextNormalizer.withNormalizedBytes`) and the multi-pattern automaton of PACKDIR/terms.txt over the
+/// already-normalised texts. Best of three passes each; MB/s are of original text bytes.
+func textStages(packDir: String, corpus: String, count: Int) throws {
+    let normalizer = TextNormalizer()
+    let termsText = try String(contentsOfFile: packDir + "/terms.txt", encoding: .utf8)
+    let terms = termsText.split(separator: "\n").map { normalizer.normalizeTerm(String($0)) }
+    let automaton = MultiPatternAutomaton(patterns: terms)
+    var texts: [[UInt8]] = []
+    var reader = try JSONLinesReader(path: corpus)
+    var records = 0
+    while records < count, let line = reader.next() {
+        guard case .success(.object(let object)) = line.result else { continue }
+        records += 1
+        for key in ["title", "description", "brand", "category"] {
+            if case .string(let text)? = object[key] { texts.append(Array(text.utf8)) }
+        }
+    }
+    let textBytes = texts.reduce(0) { $0 + $1.count }
+    guard textBytes > 0 else { throw BenchError("no text fields in \(corpus)") }
+    let normalized = texts.map { text in text.withUnsafeBufferPointer { normalizer.withNormalizedBytes(ofUTF8: $0) { Array($0) } } }
+
+    var normalizeBest = Double.infinity, scanBest = Double.infinity
+    var normalizedBytes = 0, matches = 0
+    for _ in 0..<3 {
+        var start = now()
+        normalizedBytes = 0
+        for text in texts {
+            normalizedBytes += text.withUnsafeBufferPointer { normalizer.withNormalizedBytes(ofUTF8: $0) { $0.count } }
+        }
+        normalizeBest = min(normalizeBest, Double(now() - start) / 1e9)
+        start = now()
+        matches = 0
+        for text in normalized {
+            text.withUnsafeBufferPointer { automaton.forEachMatch(in: $0) { _ in matches += 1 } }
+        }
+        scanBest = min(scanBest, Double(now() - start) / 1e9)
+    }
+    print(
+        "records=\(records) texts=\(texts.count) text_bytes=\(textBytes) normalized_bytes=\(normalizedBytes)"
+            + " states=\(automaton.stateCount) classes=\(automaton.byteClassCount) entry_bytes=\(automaton.transitionEntryBytes)"
+            + " normalize_mb_per_s=\(format(Double(textBytes) / 1e6 / normalizeBest))"
+            + " automaton_mb_per_s=\(format(Double(textBytes) / 1e6 / scanBest)) matches=\(matches)")
+}
