@@ -1,4 +1,5 @@
 import AssayJSON
+import AssayRegex
 import Foundation
 import Testing
 @testable import Assay
@@ -127,6 +128,39 @@ struct RecordScreenTests {
             Issue.record("a listing was screened although a listing rule runs on every record")
             return
         }
+    }
+
+    static let shelfLifePack = TestPolicy.rule("SHELF", kinds: "listing", when: #"description matches regex(r"保质期\s*[0-9]{2,3}\s*年")"#)
+        + TestPolicy.rule("BACKTRACK", kinds: "post", when: #"text matches regex(r"x(a+)+$")"#)
+
+    @Test("a regex whose required literals occur but which has no match is confirmed away by its first-match run, and the record is cleared")
+    func confirmsRegexCandidates() throws {
+        let policy = try TestPolicy.load(Self.shelfLifePack)
+        let line = #"{"kind": "listing", "description": "保质期：18个月，生产年份见包装"}"#
+        // The literals 保质期 and 年 and the digits are all there, so the term index nominates the regex...
+        let text = "保质期：18个月，生产年份见包装"
+        let nominated = policy.normalizer.withNormalizedBytes(of: text) {
+            policy.termIndex.scan($0, using: RegexMatchData()).regexCandidates
+        }
+        #expect(!nominated.isEmpty)
+        // ...but it does not match, so the signal scan drops it and nothing can fire.
+        let confirmed = Array(text.utf8).withUnsafeBufferPointer {
+            policy.signalScan(of: $0, using: RegexMatchData()).regexCandidates
+        }
+        #expect(confirmed.isEmpty)
+        #expect(Self.isQuiet(Self.screenAgrees(policy, Array(line.utf8))))
+        // Where it matches, the record goes on and the rule fires.
+        let matching = #"{"kind": "listing", "description": "保质期 20 年 的收藏级普洱"}"#
+        #expect(Self.isScanned(Self.screenAgrees(policy, Array(matching.utf8))))
+    }
+
+    @Test("a regex that stops on a match limit stays a candidate, so the full check reports the failure")
+    func keepsCandidatesThatFailOnALimit() throws {
+        let policy = try TestPolicy.load(Self.shelfLifePack)
+        let line = #"{"kind": "post", "text": "x"# + String(repeating: "a", count: 40) + #"b"}"#
+        #expect(Self.isScanned(Self.screenAgrees(policy, Array(line.utf8))))
+        let record = try Record(json: JSONParser.parse(Array(line.utf8)), origin: RecordOrigin(file: "t.jsonl", line: 1))
+        #expect(!policy.check(record).problems.isEmpty)
     }
 
     @Test("over a generated benchmark corpus and the bench pack, every screened line agrees with a full check")

@@ -101,10 +101,17 @@ public final class PolicySet: Sendable {
     }
 
     /// The signal scan of one text (UTF-8): normalised without the offset map, then scanned by the term
-    /// index. The record screen and `RecordEvaluation.scanSignals` both scan this way, so a screen's scans
-    /// can stand in for the evaluation's.
+    /// index, whose regex candidates are then confirmed by running each to its first match (a candidate
+    /// only says that the regex's required literals occur; the rule it triggers would run it anyway, and a
+    /// record whose candidates all fail need not be parsed). The record screen and
+    /// `RecordEvaluation.scanSignals` both scan this way, so a screen's scans can stand in for the
+    /// evaluation's.
     func signalScan(of text: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) -> TermIndex.FieldScan {
-        normalizer.withNormalizedBytes(ofUTF8: text) { termIndex.scan($0, using: matchData) }
+        normalizer.withNormalizedBytes(ofUTF8: text) { normalized in
+            var found = termIndex.scan(normalized, using: matchData)
+            regexTable.confirm(&found.regexCandidates, in: normalized, using: matchData)
+            return found
+        }
     }
 
     func normalizedKey(_ value: ScalarValue) -> String { Table.normalizedKey(value, normalizer) }

@@ -41,5 +41,15 @@ struct RegexTable: Sendable {
         return (scan.ranges, failure)
     }
 
+    /// Removes from `candidates` every regex that has no match in `bytes` (run to its first match only). A
+    /// regex whose run fails (a limit) stays, so that the full scan reports the failure.
+    func confirm(_ candidates: inout SignalSet, in bytes: UnsafeBufferPointer<UInt8>, using matchData: RegexMatchData) {
+        let listed = candidates
+        listed.forEach { id in
+            let result = regexes[id].firstMatch(in: bytes, using: matchData)
+            if !result.found && result.failure == nil { candidates.remove(id) }
+        }
+    }
+
     func pattern(_ id: Int) -> String { regexes[id].pattern }
 }

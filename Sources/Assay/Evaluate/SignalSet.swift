@@ -21,6 +21,33 @@ struct SignalSet: Sendable, Equatable {
         }
     }
 
+    mutating func remove(_ id: Int) {
+        let mask = ~(1 << UInt64(id & 63) as UInt64)
+        switch id >> 6 {
+        case 0: w0 &= mask
+        case 1: w1 &= mask
+        case 2: w2 &= mask
+        case 3: w3 &= mask
+        case let word: overflow[word - 4] &= mask
+        }
+    }
+
+    /// Calls `body` with every member, in ascending order.
+    func forEach(_ body: (Int) -> Void) {
+        func walk(_ word: UInt64, base: Int) {
+            var bits = word
+            while bits != 0 {
+                body(base + bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+        }
+        walk(w0, base: 0)
+        walk(w1, base: 64)
+        walk(w2, base: 128)
+        walk(w3, base: 192)
+        for (index, word) in overflow.enumerated() { walk(word, base: 256 + index * 64) }
+    }
+
     func contains(_ id: Int) -> Bool {
         let word: UInt64
         switch id >> 6 {
