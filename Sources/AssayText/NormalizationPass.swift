@@ -120,22 +120,9 @@ struct NormalizationPass {
                     let v = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
                     guard v >= TraditionalToSimplified.lowerBound else { break }
                     let t = ideographs[Int(v - TraditionalToSimplified.lowerBound)]
-                    if t == 0 {
-                        out[w] = c0
-                        out[w + 1] = c1
-                        out[w + 2] = c2
-                    } else if t == Self.numeralMark {
-                        break
-                    } else {
-                        out[w] = UInt8(truncatingIfNeeded: 0xE0 | t >> 12)
-                        out[w + 1] = UInt8(truncatingIfNeeded: 0x80 | (t >> 6) & 0x3F)
-                        out[w + 2] = UInt8(truncatingIfNeeded: 0x80 | t & 0x3F)
-                    }
-                    if let sources {
-                        sources[w] = index
-                        sources[w + 1] = index
-                        sources[w + 2] = index
-                    }
+                    guard t != Self.numeralMark else { break }
+                    let (b0, b1, b2) = t == 0 ? (c0, c1, c2) : OutputBuffer.threeByteEncoding(UInt32(t))
+                    OutputBuffer.writeThreeBytes(b0, b1, b2, source: index, at: out + w, sources.map { $0 + w })
                     w += 3
                     q += 3
                     index += 1

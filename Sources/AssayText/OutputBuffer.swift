@@ -86,15 +86,32 @@ struct OutputBuffer {
     /// Appends a scalar in U+0800–U+FFFF (three UTF-8 bytes) into room made by `reserve`.
     @inline(__always)
     mutating func appendReservedThreeByteScalar(_ v: UInt32, source: Int32) {
-        bytes[count] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-        bytes[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
-        bytes[count + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-        if let sources {
-            sources[count] = source
-            sources[count + 1] = source
-            sources[count + 2] = source
-        }
+        let (b0, b1, b2) = Self.threeByteEncoding(v)
+        Self.writeThreeBytes(b0, b1, b2, source: source, at: bytes + count, sources.map { $0 + count })
         count += 3
+    }
+
+    /// The UTF-8 encoding of a scalar in U+0800–U+FFFF.
+    @inline(__always)
+    static func threeByteEncoding(_ v: UInt32) -> (UInt8, UInt8, UInt8) {
+        (UInt8(truncatingIfNeeded: 0xE0 | v >> 12), UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F), UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+    }
+
+    /// Writes the three bytes of one scalar at `bytes` and, when `sources` is given, `source` once per byte
+    /// there (for loops writing through ``tail(reserving:)``).
+    @inline(__always)
+    static func writeThreeBytes(
+        _ b0: UInt8, _ b1: UInt8, _ b2: UInt8, source: Int32, at bytes: UnsafeMutablePointer<UInt8>,
+        _ sources: UnsafeMutablePointer<Int32>?
+    ) {
+        bytes[0] = b0
+        bytes[1] = b1
+        bytes[2] = b2
+        if let sources {
+            sources[0] = source
+            sources[1] = source
+            sources[2] = source
+        }
     }
 
     /// Appends any scalar value as UTF-8.
