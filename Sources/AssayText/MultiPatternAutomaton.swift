@@ -272,9 +272,10 @@ public final class MultiPatternAutomaton: Sendable {
                 return
             }
             // Each transition waits for the previous one (a load from a table of megabytes), so a long
-            // text is walked as four quarters at once. Walk k reports the matches ending in quarter k,
-            // (bounds[k], bounds[k + 1]]; it starts `longestPattern - 1` bytes before its quarter — enough to
-            // see every match that ends in it — and its matches are reported after those of walk k - 1.
+            // text is walked as four quarters at once, split at b1, b2 and b3. Walk 0 reports the matches
+            // ending in [0, b1] as it goes; walk k (1–3) starts `longestPattern - 1` bytes before b_k — enough
+            // to see every match that ends after b_k — notes those ending in (b_k, b_k+1], and they are
+            // reported after walk k - 1's.
             let b1 = n / 4, b2 = n / 2, b3 = n - n / 4
             let lead = longestPattern - 1
             var s0 = 0, s1 = 0, s2 = 0, s3 = 0
