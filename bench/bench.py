@@ -92,6 +92,7 @@ def main():
     ap.add_argument("--mb", type=float, default=20)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus", help="a corpus made elsewhere (canonical JSONL listings) instead of the generated one")
     ap.add_argument("--bin", default=".build-bench/release")
     ap.add_argument("--latency-n", type=int, default=10000)
     ap.add_argument("--no-callgrind", action="store_true")
@@ -99,8 +100,17 @@ def main():
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
 
-    mb_label = f"{args.mb:g}"
-    corpus = f"bench/out/corpus-{mb_label}.jsonl"
+    if args.corpus:
+        corpus = os.path.relpath(os.path.abspath(args.corpus), ROOT)
+        mb_label = f"{os.path.getsize(os.path.join(ROOT, corpus)) / 1e6:.0f}"
+        origin = "given with --corpus"
+        label = mb_label + "-given"
+    else:
+        mb_label = f"{args.mb:g}"
+        # run.sh names corpora this way: seed 1 plain, other seeds with their seed.
+        corpus = f"bench/out/corpus-{mb_label}.jsonl" if args.seed == 1 else f"bench/out/corpus-{mb_label}-seed{args.seed}.jsonl"
+        origin = f"seed {args.seed}"
+        label = mb_label if args.seed == 1 else f"{mb_label}-seed{args.seed}"
     small = "bench/out/corpus-1.jsonl"
     assay = os.path.join(args.bin, "assay")
     bench_bin = os.path.join(args.bin, "assay-bench")
@@ -239,9 +249,10 @@ def main():
     lines = [
         f"### {mb_label} MB corpus — {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         "",
-        f"- command: `bench/run.sh --mb {mb_label} --runs {args.runs}"
+        f"- command: `bench/run.sh {'--corpus ' + corpus if args.corpus else '--mb ' + mb_label}"
+        f"{' --seed ' + str(args.seed) if args.seed != 1 and not args.corpus else ''} --runs {args.runs}"
         f"{' --no-callgrind' if args.no_callgrind else ''}{' --no-emulate' if args.no_emulate else ''}`; corpus `{corpus}` "
-        f"({size:,} bytes, {records:,} records, seed {args.seed}); pack `bench/pack` (3,000 terms, 100 regexes)",
+        f"({size:,} bytes, {records:,} records, {origin}); pack `bench/pack` (3,000 terms, 100 regexes)",
         f"- machine: {sh('nproc')} cores, {cpu}, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; "
         f"{platform.system()} {platform.release()}",
         f"- git {rev}; {sh('swift --version 2>&1 | head -1')}; {sh('rg --version | head -1')}; "
@@ -267,7 +278,7 @@ def main():
     ] + [f"\nNote: {n}" for n in notes if n]
     report = "\n".join(lines) + "\n"
     sys.stdout.write(report)
-    for name in ("latest.md", f"latest-{mb_label}.md"):
+    for name in ("latest.md", f"latest-{label}.md"):
         with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
             f.write(report)
     if failures:
