@@ -170,8 +170,7 @@ final class TermIndex: Sendable {
             hits: [],
             vocabularies: SignalSet(capacity: vocabularyCount), regexCandidates: SignalSet(capacity: regexCount),
             digits: 0)
-        var digits = 0
-        for byte in buffer where byte &- 0x30 < 10 { digits &+= 1 }
+        let digits = ASCIIDigits.count(in: buffer)
         result.digits = digits
         // Atom sets seen in the field, and in a short list those that nominate regexes.
         var seenSets = SignalSet(capacity: atomSetCount)
