@@ -337,8 +337,9 @@ public final class MultiPatternAutomaton: Sendable {
         }
     }
 
-    /// Texts at least this long are walked as four quarters at once.
-    static let splitLength = 128
+    /// Texts at least this long (and at least four times the longest pattern) are walked as four quarters at
+    /// once; shorter ones as one stream.
+    public static let splitLength = 128
 
     /// Walks `bytes[start..<end]` from the root, reporting every match.
     @inline(__always)
