@@ -101,7 +101,10 @@ def main():
     os.makedirs(OUT, exist_ok=True)
 
     if args.corpus:
+        # Relative to the repository when inside it (commands run there), else absolute.
         corpus = os.path.relpath(os.path.abspath(args.corpus), ROOT)
+        if corpus.startswith(".."):
+            corpus = os.path.abspath(args.corpus)
         mb_label = f"{os.path.getsize(os.path.join(ROOT, corpus)) / 1e6:.0f}"
         origin = "given with --corpus"
         label = mb_label + "-given"
