@@ -26,7 +26,7 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        .target(name: "AssayRegex", dependencies: ["CPCRE2"]),
+        .target(name: "AssayRegex", dependencies: ["CPCRE2", "AssayText"]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",

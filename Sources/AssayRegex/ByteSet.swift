@@ -46,6 +46,14 @@ public struct ByteSet: Sendable, Hashable {
         return result
     }
 
+    /// Whether every member of this set is a member of `other` (the empty set is a subset of any set).
+    public func isSubset(of other: ByteSet) -> Bool {
+        w0 & ~other.w0 | w1 & ~other.w1 | w2 & ~other.w2 | w3 & ~other.w3 == 0
+    }
+
+    /// Whether the set has no member.
+    public var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
+
     /// `byte`, and its other case when it is an ASCII letter (regexes may be caseless; the texts they run on
     /// are lowercased, so a set with both cases is never too small).
     public static func eitherCase(_ byte: UInt8) -> ByteSet {

@@ -14,6 +14,12 @@ public struct ClassSequenceScanner: Sendable {
     private let ends: [UInt64]
     /// Per sequence: its word and last bit.
     private let placement: [(word: Int, bit: UInt64)]
+    /// Length of the longest sequence.
+    private let longest: Int
+
+    /// Whether every sequence has a position that takes ASCII digits only, so that an occurrence always
+    /// holds a digit and ``scan(_:)`` looks near digits only.
+    public let isDigitAnchored: Bool
 
     /// Longest sequence a scanner takes (one word).
     public static let maximumLength = 64
@@ -51,6 +57,10 @@ public struct ClassSequenceScanner: Sendable {
         self.starts = starts
         self.ends = ends
         self.placement = placement
+        self.longest = sequences.map(\.count).max() ?? 0
+        self.isDigitAnchored = !sequences.isEmpty && sequences.allSatisfy { sequence in
+            sequence.contains { !$0.isEmpty && $0.isSubset(of: .digits) }
+        }
     }
 
     /// Number of sequences.
@@ -67,42 +77,57 @@ public struct ClassSequenceScanner: Sendable {
     }
 
     /// Which sequences occur in `bytes` (ask with ``contains(_:in:)``). No allocation for up to two words.
+    ///
+    /// When every sequence has a digits-only position (``isDigitAnchored``), only the bytes near ASCII
+    /// digits are scanned (see ``DigitWindows``): an occurrence holds a digit, so it lies within
+    /// `longest - 1` bytes of one. Personal-data sequences are all of this kind, and most text is far from
+    /// any digit.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Found {
         var found = Found()
         let words = starts.count
+        var windows = DigitWindows(bytes, reach: isDigitAnchored ? longest - 1 : nil)
         table.withUnsafeBufferPointer { table in
             switch words {
             case 0:
                 break
             case 1:
                 // The common cases, kept in registers.
-                var state: UInt64 = 0, seen: UInt64 = 0
+                var seen: UInt64 = 0
                 let start = starts[0], end = ends[0]
-                for byte in bytes {
-                    state = ((state << 1) | start) & table[Int(byte)]
-                    seen |= state & end
+                while let window = windows.next() {
+                    var state: UInt64 = 0
+                    for i in window {
+                        state = ((state << 1) | start) & table[Int(bytes[i])]
+                        seen |= state & end
+                    }
                 }
                 found.first = seen
             case 2:
-                var state0: UInt64 = 0, state1: UInt64 = 0, seen0: UInt64 = 0, seen1: UInt64 = 0
+                var seen0: UInt64 = 0, seen1: UInt64 = 0
                 let start0 = starts[0], start1 = starts[1], end0 = ends[0], end1 = ends[1]
-                for byte in bytes {
-                    let row = Int(byte) &* 2
-                    state0 = ((state0 << 1) | start0) & table[row]
-                    state1 = ((state1 << 1) | start1) & table[row &+ 1]
-                    seen0 |= state0 & end0
-                    seen1 |= state1 & end1
+                while let window = windows.next() {
+                    var state0: UInt64 = 0, state1: UInt64 = 0
+                    for i in window {
+                        let row = Int(bytes[i]) &* 2
+                        state0 = ((state0 << 1) | start0) & table[row]
+                        state1 = ((state1 << 1) | start1) & table[row &+ 1]
+                        seen0 |= state0 & end0
+                        seen1 |= state1 & end1
+                    }
                 }
                 found.first = seen0
                 found.second = seen1
             default:
-                var states = [UInt64](repeating: 0, count: words)
                 var seen = [UInt64](repeating: 0, count: words)
-                for byte in bytes {
-                    let row = Int(byte) * words
-                    for word in 0..<words {
-                        states[word] = ((states[word] << 1) | starts[word]) & table[row + word]
-                        seen[word] |= states[word] & ends[word]
+                var states = [UInt64](repeating: 0, count: words)
+                while let window = windows.next() {
+                    for word in 0..<words { states[word] = 0 }
+                    for i in window {
+                        let row = Int(bytes[i]) * words
+                        for word in 0..<words {
+                            states[word] = ((states[word] << 1) | starts[word]) & table[row + word]
+                            seen[word] |= states[word] & ends[word]
+                        }
                     }
                 }
                 found.first = seen[0]

@@ -268,8 +268,8 @@ extension RequiredLiteralsTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for the generated-pattern test.
-private struct SplitMix {
+/// A small deterministic generator (SplitMix64) for the generated-pattern and scanner tests.
+struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next(_ bound: Int) -> Int {

@@ -33,4 +33,19 @@ struct ASCIIDigitsTests {
         }
         #expect(Array("电话13800138000，价格¥99".utf8).withUnsafeBufferPointer { ASCIIDigits.count(in: $0) } == 13)
     }
+
+    @Test("the word mask sets the high bit of exactly the digit bytes, in text order")
+    func maskMarksDigitBytes() {
+        var generator = SeededGenerator(seed: 13)
+        let tricky: [UInt8] = [0x2F, 0x30, 0x35, 0x39, 0x3A, 0x00, 0x7F, 0x80, 0xB0, 0xB9, 0xFF]
+        for _ in 0..<5000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? tricky.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+            }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            var expected: UInt64 = 0
+            for (k, byte) in bytes.enumerated() where byte >= 0x30 && byte <= 0x39 { expected |= 0x80 << UInt64(8 * k) }
+            #expect(ASCIIDigits.mask(UInt64(littleEndian: word)) == expected, "\(bytes)")
+        }
+    }
 }
