@@ -27,7 +27,29 @@ struct RuleTriggerTableTests {
             RuleTriggerTable(triggers).forEachMayFire(vocabularies: vocabularies, regexes: regexes) { admitted.append($0) }
             let expected = triggers.indices.filter { triggers[$0].mayFire(vocabularies: vocabularies, regexes: regexes) }
             #expect(admitted == expected, "triggers \(triggers), vocabularies \(vocabularies), regexes \(regexes)")
+            // The screen's question: does some rule of a given subset (its record kind's) fire?
+            let applies = triggers.indices.map { _ in Bool.random(using: &generator) }
+            let any = RuleTriggerTable(triggers).anyMayFire(vocabularies: vocabularies, regexes: regexes) { applies[$0] }
+            #expect(any == expected.contains { applies[$0] }, "triggers \(triggers), applying \(applies)")
         }
+    }
+
+    @Test("asked whether any rule may fire, the table stops at the first that does and answers no for empty signals")
+    func anyMayFireStopsEarly() {
+        let table = RuleTriggerTable([
+            .signals(vocabularies: [0], regexes: []), .signals(vocabularies: [], regexes: [1]), .signals(vocabularies: [0], regexes: [1]),
+        ])
+        var vocabularies = SignalSet(capacity: 4)
+        var regexes = SignalSet(capacity: 4)
+        var asked: [Int] = []
+        #expect(!table.anyMayFire(vocabularies: vocabularies, regexes: regexes) { asked.append($0); return true })
+        #expect(asked.isEmpty)
+        vocabularies.insert(0)
+        regexes.insert(1)
+        #expect(table.anyMayFire(vocabularies: vocabularies, regexes: regexes) { asked.append($0); return $0 == 1 })
+        #expect(asked == [0, 1])
+        let withAlways = RuleTriggerTable([.signals(vocabularies: [2], regexes: []), .always])
+        #expect(withAlways.anyMayFire(vocabularies: SignalSet(capacity: 4), regexes: SignalSet(capacity: 4)) { $0 == 1 })
     }
 
     @Test("a rule with no signals and not always-on is never admitted; an always-on rule always is")

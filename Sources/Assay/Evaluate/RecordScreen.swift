@@ -106,44 +106,64 @@ struct RecordScreen: Sendable {
         }
         for field in plan.fields where field.isDeep && last(field.key) != nil { return .declined }
 
-        let matchData = scratch.matchData
-        var vocabularies = SignalSet(capacity: policy.termIndex.vocabularyCount)
-        var regexes = SignalSet(capacity: policy.termIndex.regexCount)
-        scratch.scans.removeAll(keepingCapacity: true)
-        scratch.scanEnds.removeAll(keepingCapacity: true)
-        func scan(_ text: UnsafeBufferPointer<UInt8>) {
-            let found = policy.signalScan(of: text, using: matchData)
-            vocabularies.formUnion(found.vocabularies)
-            regexes.formUnion(found.regexCandidates)
-            scratch.scans.append(found)
+        // The scratch arrays are borrowed for the record (a class's stored array, or a local a nested
+        // function captures, has every access checked for exclusivity at run time; a local struct's fields
+        // do not) and handed back with their capacity.
+        var found = Gathered(
+            vocabularies: SignalSet(capacity: policy.termIndex.vocabularyCount),
+            regexes: SignalSet(capacity: policy.termIndex.regexCount), policy: policy, matchData: scratch.matchData)
+        swap(&found.scans, &scratch.scans)
+        swap(&found.scanEnds, &scratch.scanEnds)
+        defer {
+            found.scans.removeAll(keepingCapacity: true)
+            found.scanEnds.removeAll(keepingCapacity: true)
+            swap(&found.scans, &scratch.scans)
+            swap(&found.scanEnds, &scratch.scanEnds)
         }
         for field in plan.fields {
-            defer { scratch.scanEnds.append(scratch.scans.count) }
+            defer { found.scanEnds.append(found.scans.count) }
             guard !field.isDeep, let member = last(field.key) else { continue }
             switch member.kind {
             case .string, .number:
-                scan(UnsafeBufferPointer(rebasing: line[member.value]))
+                found.scan(UnsafeBufferPointer(rebasing: line[member.value]))
             case .escapedString:
                 var text = JSONSkimmer.decodeString(at: member.value, in: line)
-                text.withUTF8 { scan($0) }
+                text.withUTF8 { found.scan($0) }
             case .array:
-                JSONSkimmer.forEachText(inArray: member.value, of: line, scan)
+                JSONSkimmer.forEachText(inArray: member.value, of: line) { found.scan($0) }
             case .boolean, .null, .object:
                 break  // a one-component path reads no text from these (as `RecordEvaluation.scanSignals`)
             }
         }
-        var mayFire = false
-        policy.triggers.forEachMayFire(vocabularies: vocabularies, regexes: regexes) { rule in
-            if plan.appliesToRule[rule] { mayFire = true }
+        let mayFire = policy.triggers.anyMayFire(vocabularies: found.vocabularies, regexes: found.regexes) {
+            plan.appliesToRule[$0]
         }
         guard mayFire else { return .quiet(Record(id: id, kind: plan.kind, fields: JSONObject(), origin: origin)) }
         var scansByField = [[TermIndex.FieldScan]?](repeating: nil, count: policy.fieldCount)
         var start = 0
-        for (field, end) in zip(plan.fields, scratch.scanEnds) {
-            scansByField[field.id] = Array(scratch.scans[start..<end])
+        for (field, end) in zip(plan.fields, found.scanEnds) {
+            scansByField[field.id] = Array(found.scans[start..<end])
             start = end
         }
-        return .scanned(Prescan(vocabularies: vocabularies, regexes: regexes, scansByField: scansByField))
+        return .scanned(Prescan(vocabularies: found.vocabularies, regexes: found.regexes, scansByField: scansByField))
+    }
+
+    /// The scans of one line's texts as they are made, and what they found together.
+    private struct Gathered {
+        var vocabularies: SignalSet
+        var regexes: SignalSet
+        let policy: PolicySet
+        let matchData: RegexMatchData
+        /// Every text's scan, in order, and per match field where its scans end.
+        var scans: [TermIndex.FieldScan] = []
+        var scanEnds: [Int] = []
+
+        mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
+            let found = policy.signalScan(of: text, using: matchData)
+            vocabularies.formUnion(found.vocabularies)
+            regexes.formUnion(found.regexCandidates)
+            scans.append(found)
+        }
     }
 
     private static let kindKey = Array("kind".utf8)

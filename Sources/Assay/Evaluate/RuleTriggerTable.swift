@@ -9,6 +9,8 @@
 struct RuleTriggerTable: Sendable {
     /// Per rule: evaluated on every record (`RuleTrigger.always`).
     private let always: [Bool]
+    /// Whether any rule is.
+    private let hasAlways: Bool
     /// Per rule, and one past the last: where the rule's vocabulary ids start in `vocabularyIDs`.
     private let vocabularyStarts: [Int32]
     private let vocabularyIDs: [Int32]
@@ -36,6 +38,7 @@ struct RuleTriggerTable: Sendable {
             regexStarts.append(Int32(regexIDs.count))
         }
         self.always = always
+        self.hasAlways = always.contains(true)
         self.vocabularyStarts = vocabularyStarts
         self.vocabularyIDs = vocabularyIDs
         self.regexStarts = regexStarts
@@ -51,6 +54,28 @@ struct RuleTriggerTable: Sendable {
     /// Calls `body` with the index of every rule that may fire on a record with these vocabulary hits and
     /// regex-atom occurrences (`RuleTrigger.mayFire`), in rule order.
     func forEachMayFire(vocabularies found: SignalSet, regexes candidates: SignalSet, _ body: (Int) -> Void) {
+        visitMayFire(vocabularies: found, regexes: candidates) { rule in
+            body(rule)
+            return true
+        }
+    }
+
+    /// Whether some rule for which `applies` holds may fire on a record with these vocabulary hits and
+    /// regex-atom occurrences: ``forEachMayFire(vocabularies:regexes:_:)`` stopped at the first such rule,
+    /// and without looking at any rule when nothing was found and no rule is evaluated on every record (the
+    /// question the record screen asks of most records).
+    func anyMayFire(vocabularies found: SignalSet, regexes candidates: SignalSet, where applies: (Int) -> Bool) -> Bool {
+        if !hasAlways && found.isEmpty && candidates.isEmpty { return false }
+        var any = false
+        visitMayFire(vocabularies: found, regexes: candidates) { rule in
+            any = applies(rule)
+            return !any
+        }
+        return any
+    }
+
+    /// The loop of ``forEachMayFire(vocabularies:regexes:_:)``; stops when `body` returns false.
+    private func visitMayFire(vocabularies found: SignalSet, regexes candidates: SignalSet, _ body: (Int) -> Bool) {
         always.withUnsafeBufferPointer { always in
             vocabularyStarts.withUnsafeBufferPointer { vocabularyStarts in
                 vocabularyIDs.withUnsafeBufferPointer { vocabularyIDs in
@@ -58,18 +83,15 @@ struct RuleTriggerTable: Sendable {
                         regexIDs.withUnsafeBufferPointer { regexIDs in
                             rules: for rule in always.indices {
                                 if always[rule] {
-                                    body(rule)
-                                    continue
+                                    if body(rule) { continue } else { return }
                                 }
                                 for slot in Int(vocabularyStarts[rule])..<Int(vocabularyStarts[rule + 1])
                                 where found.contains(Int(vocabularyIDs[slot])) {
-                                    body(rule)
-                                    continue rules
+                                    if body(rule) { continue rules } else { return }
                                 }
                                 for slot in Int(regexStarts[rule])..<Int(regexStarts[rule + 1])
                                 where candidates.contains(Int(regexIDs[slot])) {
-                                    body(rule)
-                                    continue rules
+                                    if body(rule) { continue rules } else { return }
                                 }
                             }
                         }
