@@ -93,6 +93,10 @@ struct NormalizationPass {
                     // A run of ASCII: after its first byte no separator can follow an ideograph, so the whole
                     // run is only lowercased.
                     var end = p + 1
+                    let raw = UnsafeRawPointer(input.baseAddress!)
+                    while end &+ 8 <= n && raw.loadUnaligned(fromByteOffset: end, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        end &+= 8
+                    }
                     while end < n && input[end] < 0x80 { end += 1 }
                     output.appendLowercasedASCII(UnsafeBufferPointer(rebasing: input[p..<end]), firstSource: scalarIndex)
                     scalarIndex += Int32(end - p)

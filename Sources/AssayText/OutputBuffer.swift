@@ -51,14 +51,39 @@ struct OutputBuffer {
     mutating func appendLowercasedASCII(_ run: UnsafeBufferPointer<UInt8>, firstSource: Int32) {
         reserve(run.count)
         var at = count
-        for byte in run {
+        var i = 0
+        if let source = run.baseAddress {
+            // Eight bytes at a time, then byte by byte.
+            let from = UnsafeRawPointer(source)
+            let to = UnsafeMutableRawPointer(bytes)
+            while i &+ 8 <= run.count {
+                to.storeBytes(of: Self.lowercasedASCII(from.loadUnaligned(fromByteOffset: i, as: UInt64.self)), toByteOffset: at, as: UInt64.self)
+                i &+= 8
+                at &+= 8
+            }
+        }
+        while i < run.count {
+            let byte = run[i]
             bytes[at] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-            at += 1
+            i &+= 1
+            at &+= 1
         }
         if let sources {
             for index in 0..<run.count { sources[count + index] = firstSource + Int32(index) }
         }
         count = at
+    }
+
+    /// Eight ASCII bytes (each below 0x80) with `A`–`Z` lowercased, all at once: adding 0x3F, or 0x25, to
+    /// a byte sets its high bit exactly when it is at least `A`, or past `Z`, and carries into no other
+    /// byte; an uppercase letter then gets its 0x20 bit.
+    @inline(__always)
+    static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let atLeastA = word &+ ones &* 0x3F
+        let pastZ = word &+ ones &* 0x25
+        return word | (atLeastA & ~pastZ & high) >> 2
     }
 
     /// Makes room for `extra` more bytes and returns where the next byte goes and, when sources are tracked,

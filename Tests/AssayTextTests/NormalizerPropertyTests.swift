@@ -57,6 +57,33 @@ struct NormalizerFastPathTests {
         }
     }
 
+    @Test("runs of ASCII of every length, eight bytes at a time or not, come out as the one-scalar-at-a-time path has them")
+    func longASCIIRunsMatchReference() {
+        var rng = SeededGenerator(seed: 0x5EED)
+        let ascii = (0..<0x80).map { [UInt8($0)] }
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0..<6, using: &rng)).flatMap { _ in
+                Self.alphabet.randomElement(using: &rng)!
+                    + (0..<Int.random(in: 0..<40, using: &rng)).flatMap { _ in ascii.randomElement(using: &rng)! }
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let reference = NormalizationPass.runReference(buffer)
+                #expect(NormalizationPass.run(buffer) == reference, "\(bytes)")
+                #expect(NormalizationPass.withBytes(buffer) { Array($0) } == reference.bytes, "\(bytes)")
+            }
+        }
+        // Every ASCII byte at every place of a word, between letters either side of the case range.
+        for value in 0..<0x80 {
+            for place in 0..<16 {
+                var bytes = Array("@[`{AZaz@[`{AZaz".utf8)
+                bytes[place] = UInt8(value)
+                bytes.withUnsafeBufferPointer { buffer in
+                    #expect(NormalizationPass.run(buffer) == NormalizationPass.runReference(buffer), "\(value) at \(place)")
+                }
+            }
+        }
+    }
+
     @Test("every scalar of U+3400–U+9FFF (the ideograph-run table: Simplified targets and Chinese numerals) comes out as the slow path has it: inside a run, alone and inside a run of numerals")
     func ideographRunIsExhaustivelyEqual() {
         for scalar in (0x3400...0x9FFF).compactMap(Unicode.Scalar.init) {
