@@ -36,15 +36,12 @@ func textStages(packDir: String, corpus: String, count: Int) throws {
     // matches one pass finds.
     func automatonPass(_ chosen: [Int]) -> (mbPerSecond: Double, matches: Int) {
         let bytes = chosen.reduce(0) { $0 + texts[$1].count }
-        var best = Double.infinity
         var matches = 0
-        for _ in 0..<3 {
-            let start = now()
+        let best = bestOfThree {
             matches = 0
             for index in chosen {
                 normalized[index].withUnsafeBufferPointer { automaton.forEachMatch(in: $0) { _ in matches += 1 } }
             }
-            best = min(best, Double(now() - start) / 1e9)
         }
         return (Double(bytes) / 1e6 / best, matches)
     }
@@ -52,15 +49,12 @@ func textStages(packDir: String, corpus: String, count: Int) throws {
     let long = normalized.indices.filter { normalized[$0].count >= MultiPatternAutomaton.splitLength }
     let shortBytes = short.reduce(0) { $0 + texts[$1].count }
 
-    var normalizeBest = Double.infinity
     var normalizedBytes = 0
-    for _ in 0..<3 {
-        let start = now()
+    let normalizeBest = bestOfThree {
         normalizedBytes = 0
         for text in texts {
             normalizedBytes += text.withUnsafeBufferPointer { normalizer.withNormalizedBytes(ofUTF8: $0) { $0.count } }
         }
-        normalizeBest = min(normalizeBest, Double(now() - start) / 1e9)
     }
     let all = automatonPass(Array(normalized.indices))
     print(

@@ -17,6 +17,17 @@ import Foundation
 /// Nanoseconds on the monotonic clock.
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+/// Seconds taken by the fastest of three runs of `body`.
+func bestOfThree(_ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<3 {
+        let start = now()
+        body()
+        best = min(best, Double(now() - start) / 1e9)
+    }
+    return best
+}
+
 func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
