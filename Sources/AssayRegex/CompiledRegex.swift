@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// A PCRE2 pattern compiled once (with JIT where available) and matched many
 /// times, from any number of threads.
@@ -15,7 +16,8 @@ import CPCRE2
 /// Thread safety: the compiled code and match contexts are never mutated after
 /// `init`, and every scan allocates its own match data (and, when counted, its
 /// own match context), so instances are safe to share across tasks (hence
-/// `@unchecked Sendable`).
+/// `@unchecked Sendable`). The one exception, the JIT compilation of the counted
+/// code on first need, happens under a lock before any scan uses that code.
 public final class CompiledRegex: @unchecked Sendable {
     /// The pattern as given to `init`.
     public let pattern: String
@@ -32,7 +34,11 @@ public final class CompiledRegex: @unchecked Sendable {
     private let jitCompiled: Bool
     /// The pattern compiled with `PCRE2_AUTO_CALLOUT`, whose callouts count the steps of a scan;
     /// nil when that compilation failed (the fast path then uses the full match limit).
-    private let counted: (code: OpaquePointer, jit: Bool)?
+    private let countedCode: OpaquePointer?
+    /// Whether the counted code runs JIT-compiled: nil until a scan first needs it. Only scans that
+    /// exceed the fast-path limit do, so most patterns never pay for a second JIT compilation.
+    private let countedJIT: Mutex<Bool?>
+    private let allowsJIT: Bool
 
     /// Whether matching runs JIT-compiled machine code (`false` means the
     /// PCRE2 interpreter is used because JIT is unavailable on this platform).
@@ -96,8 +102,27 @@ public final class CompiledRegex: @unchecked Sendable {
         self.fastContext = fast
         self.fullContext = full
         self.jitCompiled = allowJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
-        self.counted = countedCode.map { ($0, allowJIT && pcre2_jit_compile_8($0, UInt32(PCRE2_JIT_COMPLETE)) == 0) }
+        self.countedCode = countedCode
+        self.countedJIT = Mutex(nil)
+        self.allowsJIT = allowJIT
     }
+
+    /// The counted code and whether it runs JIT-compiled, compiling it for the JIT on the first call.
+    private func counted() -> (code: OpaquePointer, jit: Bool)? {
+        guard let countedCode else { return nil }
+        let allowsJIT = allowsJIT
+        let jit = countedJIT.withLock { state -> Bool in
+            if let known = state { return known }
+            let compiled = allowsJIT && pcre2_jit_compile_8(countedCode, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            state = compiled
+            return compiled
+        }
+        return (countedCode, jit)
+    }
+
+    /// Whether the counted code has been JIT-compiled (or tried): tests use it to see that compiling a
+    /// pattern leaves it alone and that a scan over the fast-path limit compiles it.
+    var hasPreparedCountedCode: Bool { countedJIT.withLock { $0 != nil } }
 
     /// Checks that `pattern` compiles, without keeping or JIT-compiling it: the same errors, at the same
     /// offsets, as `init` would throw, for a fraction of the cost (JIT compilation is most of it), so a
@@ -147,7 +172,7 @@ public final class CompiledRegex: @unchecked Sendable {
         pcre2_match_context_free_8(fastContext)
         pcre2_match_context_free_8(fullContext)
         pcre2_code_free_8(code)
-        if let counted { pcre2_code_free_8(counted.code) }
+        if let countedCode { pcre2_code_free_8(countedCode) }
     }
 
     /// All non-overlapping matches in `bytes`, left to right, at most `maxMatches`.
@@ -184,7 +209,7 @@ public final class CompiledRegex: @unchecked Sendable {
         let fast = scan(
             bytes, maxMatches: maxMatches, code: code, jit: jitCompiled, context: fastContext, matchData: matchData.pointer,
             checkTruncation: checkTruncation)
-        guard fast.failure == .matchLimitExceeded, let counted,
+        guard fast.failure == .matchLimitExceeded, let counted = counted(),
             let context = pcre2_match_context_copy_8(fullContext)
         else { return fast }
         // Some position needed more than the fast-path limit: redo the scan counting every step.

@@ -26,4 +26,24 @@ struct ConcurrencyTests {
         }
         #expect(results == Array(repeating: true, count: 8))
     }
+
+    @Test("tasks that first need a pattern's counted scan at the same moment all get the plain scan's matches")
+    func concurrentFirstCountedScans() async throws {
+        // Every task's first scan exceeds the fast-path limit, so each may be the one that JIT-compiles the
+        // counted code while the others wait for it.
+        let subject = Array((String(repeating: "a", count: 14) + "b aab " + String(repeating: "a", count: 14) + "b").utf8)
+        let plain = try CompiledRegex(pattern: "(a+)+b", limits: RegexLimits(matchLimit: 1_000_000, depthLimit: 10_000, fastPathLimit: 1_000_000))
+        let expected = plain.scan(subject)
+        #expect(expected.ranges.count == 3)
+        for _ in 0..<20 {
+            let twoTier = try CompiledRegex(pattern: "(a+)+b", limits: RegexLimits(matchLimit: 1_000_000, depthLimit: 10_000, fastPathLimit: 10))
+            let scans = await withTaskGroup(of: RegexScan.self) { group in
+                for _ in 0..<4 { group.addTask { twoTier.scan(subject) } }
+                var scans: [RegexScan] = []
+                for await scan in group { scans.append(scan) }
+                return scans
+            }
+            #expect(scans == Array(repeating: expected, count: 4))
+        }
+    }
 }

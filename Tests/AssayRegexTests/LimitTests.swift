@@ -81,6 +81,18 @@ struct InterpreterFallbackTests {
         #expect(scan.ranges.count == 3)
     }
 
+    @Test("the counted code is JIT-compiled only when a scan first exceeds the fast-path limit")
+    func countedCodeIsPreparedOnFirstNeed() throws {
+        let regex = try CompiledRegex(pattern: "(a+)+b", limits: RegexLimits(matchLimit: 1_000_000, depthLimit: 10_000, fastPathLimit: 10))
+        #expect(!regex.hasPreparedCountedCode)
+        #expect(regex.scan(Array("aab".utf8)).ranges == [0..<3])  // easy: stays on the fast path
+        #expect(!regex.hasPreparedCountedCode)
+        let hard = Array((String(repeating: "a", count: 14) + "c aab").utf8)  // backtracks at the a's
+        #expect(regex.scan(hard).ranges == [16..<19])
+        #expect(regex.hasPreparedCountedCode)
+        #expect(regex.scan(hard).ranges == [16..<19])  // and reuses it
+    }
+
     @Test("the scan budget is configurable and counts over all start positions")
     func scanBudgetIsConfigurable() throws {
         let subject = Array(String(repeating: String(repeating: "a", count: 10) + "b ", count: 50).utf8)
