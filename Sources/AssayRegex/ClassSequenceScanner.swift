@@ -57,7 +57,7 @@ public struct ClassSequenceScanner: Sendable {
         self.starts = starts
         self.ends = ends
         self.placement = placement
-        self.longest = sequences.map(\.count).max() ?? 0
+        self.longest = sequences.reduce(0) { max($0, $1.count) }
         self.isDigitAnchored = !sequences.isEmpty && sequences.allSatisfy { sequence in
             sequence.contains { !$0.isEmpty && $0.isSubset(of: .digits) }
         }

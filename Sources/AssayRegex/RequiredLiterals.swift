@@ -526,7 +526,7 @@ public enum RequiredLiterals {
         /// Appends one of `strings` to every string of the run; a run that would grow too large ends, and a
         /// new one starts with `strings`.
         private mutating func extend(with strings: [[UInt8]]) {
-            let longest = run.map(\.count).max()! + strings.map(\.count).max()!
+            let longest = run.reduce(0) { max($0, $1.count) } + strings.reduce(0) { max($0, $1.count) }
             guard run.count * strings.count <= RequiredLiterals.maximumExpansion, longest <= RequiredLiterals.maximumAtomBytes else {
                 endRun()
                 isExact = false

@@ -122,7 +122,7 @@ public final class MultiPatternAutomaton: Sendable {
         // Breadth-first numbering: states by depth, ties in depth-first order. Every state then comes after
         // its parent and its failure state (both shallower), and the children of each state are
         // consecutive and in byte order (in depth-first order a level is grouped by ancestors).
-        let longest = patterns.map(\.count).max() ?? 0
+        let longest = patterns.reduce(0) { max($0, $1.count) }
         var levelStart = [Int32](repeating: 0, count: longest + 2)
         for depth in trieDepth { levelStart[Int(depth) + 1] += 1 }
         for depth in 0...longest { levelStart[depth + 1] += levelStart[depth] }

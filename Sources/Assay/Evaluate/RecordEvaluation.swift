@@ -135,7 +135,7 @@ final class RecordEvaluation {
                 let witnesses = evaluate(item, env: env)
                 guard let first = witnesses.first else { continue }
                 satisfied += 1
-                evidence.append(contentsOf: witnesses.flatMap(\.evidence))
+                evidence.append(contentsOf: witnesses.flatMap { $0.evidence })
                 for (slot, binding) in first.env.enumerated() where binding != nil && newEnv[slot] == nil {
                     newEnv[slot] = binding
                 }

@@ -17,7 +17,7 @@ struct ViolationBuilder {
         }
         if candidates.isEmpty {
             let witness = witnesses[0]
-            for case .value(let path, let value) in witnesses.flatMap(\.evidence) {
+            for case .value(let path, let value) in witnesses.flatMap({ $0.evidence }) {
                 return [make(field: path, range: nil, match: value.text, canonical: nil, value: value.text, env: witness.env)]
             }
             return [make(field: nil, range: nil, match: nil, canonical: nil, value: nil, env: witness.env)]
