@@ -280,42 +280,45 @@ public final class MultiPatternAutomaton: Sendable {
             let lead = longestPattern - 1
             var s0 = 0, s1 = 0, s2 = 0, s3 = 0
             var i0 = 0, i1 = b1 - lead, i2 = b2 - lead, i3 = b3 - lead
-            var later1: [(state: Int32, end: Int32)] = []
-            var later2: [(state: Int32, end: Int32)] = []
-            var later3: [(state: Int32, end: Int32)] = []
-            while i0 < b1 {
-                let t0 = trans[Int(columns[Int(bytes[i0])]) &+ s0]
-                let t1 = trans[Int(columns[Int(bytes[i1])]) &+ s1]
-                let t2 = trans[Int(columns[Int(bytes[i2])]) &+ s2]
-                let t3 = trans[Int(columns[Int(bytes[i3])]) &+ s3]
-                i0 &+= 1
-                i1 &+= 1
-                i2 &+= 1
-                i3 &+= 1
-                if t0 >= 0 { s0 = Int(t0) } else {
-                    s0 = Int(~t0)
-                    reportOutputs(ofState: s0, end: i0, body)
+            // The later walks' outputs wait in room on the stack (a heap array only past it).
+            withUnsafeTemporaryAllocation(of: DeferredOutput.self, capacity: 3 * DeferredOutputs.inlineCapacity) { room in
+                var later1 = DeferredOutputs(room.baseAddress!)
+                var later2 = DeferredOutputs(room.baseAddress! + DeferredOutputs.inlineCapacity)
+                var later3 = DeferredOutputs(room.baseAddress! + 2 * DeferredOutputs.inlineCapacity)
+                while i0 < b1 {
+                    let t0 = trans[Int(columns[Int(bytes[i0])]) &+ s0]
+                    let t1 = trans[Int(columns[Int(bytes[i1])]) &+ s1]
+                    let t2 = trans[Int(columns[Int(bytes[i2])]) &+ s2]
+                    let t3 = trans[Int(columns[Int(bytes[i3])]) &+ s3]
+                    i0 &+= 1
+                    i1 &+= 1
+                    i2 &+= 1
+                    i3 &+= 1
+                    if t0 >= 0 { s0 = Int(t0) } else {
+                        s0 = Int(~t0)
+                        reportOutputs(ofState: s0, end: i0, body)
+                    }
+                    if t1 >= 0 { s1 = Int(t1) } else {
+                        s1 = Int(~t1)
+                        if i1 > b1 { later1.append(DeferredOutput(state: Int32(s1), end: Int32(i1))) }
+                    }
+                    if t2 >= 0 { s2 = Int(t2) } else {
+                        s2 = Int(~t2)
+                        if i2 > b2 { later2.append(DeferredOutput(state: Int32(s2), end: Int32(i2))) }
+                    }
+                    if t3 >= 0 { s3 = Int(t3) } else {
+                        s3 = Int(~t3)
+                        if i3 > b3 { later3.append(DeferredOutput(state: Int32(s3), end: Int32(i3))) }
+                    }
                 }
-                if t1 >= 0 { s1 = Int(t1) } else {
-                    s1 = Int(~t1)
-                    if i1 > b1 { later1.append((Int32(s1), Int32(i1))) }
-                }
-                if t2 >= 0 { s2 = Int(t2) } else {
-                    s2 = Int(~t2)
-                    if i2 > b2 { later2.append((Int32(s2), Int32(i2))) }
-                }
-                if t3 >= 0 { s3 = Int(t3) } else {
-                    s3 = Int(~t3)
-                    if i3 > b3 { later3.append((Int32(s3), Int32(i3))) }
-                }
+                // The later quarters may be longer than the first (by the lead and by rounding): finish them.
+                Self.finishWalk(&s1, at: i1, to: b2, after: b1, bytes, trans, columns, into: &later1)
+                Self.finishWalk(&s2, at: i2, to: b3, after: b2, bytes, trans, columns, into: &later2)
+                Self.finishWalk(&s3, at: i3, to: n, after: b3, bytes, trans, columns, into: &later3)
+                later1.forEach { reportOutputs(ofState: Int($0.state), end: Int($0.end), body) }
+                later2.forEach { reportOutputs(ofState: Int($0.state), end: Int($0.end), body) }
+                later3.forEach { reportOutputs(ofState: Int($0.state), end: Int($0.end), body) }
             }
-            // The later quarters may be longer than the first (by the lead and by rounding): finish them.
-            Self.finishWalk(&s1, at: i1, to: b2, after: b1, bytes, trans, columns, into: &later1)
-            Self.finishWalk(&s2, at: i2, to: b3, after: b2, bytes, trans, columns, into: &later2)
-            Self.finishWalk(&s3, at: i3, to: n, after: b3, bytes, trans, columns, into: &later3)
-            for (state, end) in later1 { reportOutputs(ofState: Int(state), end: Int(end), body) }
-            for (state, end) in later2 { reportOutputs(ofState: Int(state), end: Int(end), body) }
-            for (state, end) in later3 { reportOutputs(ofState: Int(state), end: Int(end), body) }
         }
     }
 
@@ -324,7 +327,7 @@ public final class MultiPatternAutomaton: Sendable {
     @inline(__always)
     private static func finishWalk<Entry: FixedWidthInteger & SignedInteger>(
         _ state: inout Int, at start: Int, to end: Int, after reportAfter: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-        _ trans: UnsafeBufferPointer<Entry>, _ columns: UnsafeBufferPointer<Int32>, into later: inout [(state: Int32, end: Int32)]
+        _ trans: UnsafeBufferPointer<Entry>, _ columns: UnsafeBufferPointer<Int32>, into later: inout DeferredOutputs
     ) {
         var i = start
         while i < end {
@@ -332,7 +335,7 @@ public final class MultiPatternAutomaton: Sendable {
             i &+= 1
             if t >= 0 { state = Int(t) } else {
                 state = Int(~t)
-                if i > reportAfter { later.append((Int32(state), Int32(i))) }
+                if i > reportAfter { later.append(DeferredOutput(state: Int32(state), end: Int32(i))) }
             }
         }
     }

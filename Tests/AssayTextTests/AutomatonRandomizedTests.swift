@@ -84,6 +84,19 @@ struct AutomatonRandomizedTests {
         #expect(MultiPatternAutomaton(patterns: patterns).matches(in: text) == Self.naiveMatches(patterns, in: text))
     }
 
+    @Test("a later quarter with more matches than its walk keeps on the stack reports them all, in order", arguments: [0, 15, 16, 17, 60])
+    func manyMatchesInEveryQuarter(perQuarter: Int) {
+        // 800 bytes, so each quarter (200 bytes) holds `perQuarter` matches of "a" and of "ab" spread over it.
+        var text = [UInt8](repeating: UInt8(ascii: "b"), count: 800)
+        for quarter in 0..<4 {
+            for k in 0..<perQuarter { text[quarter * 200 + 3 * k + 1] = UInt8(ascii: "a") }
+        }
+        let patterns = [Array("a".utf8), Array("ab".utf8)]
+        let found = MultiPatternAutomaton(patterns: patterns).matches(in: text)
+        #expect(found == Self.naiveMatches(patterns, in: text))
+        #expect(found.count == 4 * 2 * perQuarter)
+    }
+
     @Test("an automaton of more than 32,768 states keeps 4-byte transitions and matches like a naive search")
     func wideTransitions() {
         var rng = SeededGenerator(seed: 77)
