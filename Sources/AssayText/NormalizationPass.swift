@@ -115,21 +115,25 @@ struct NormalizationPass {
                 // overlong or surrogate forms start with these bytes) in a loop of its own that writes
                 // through local pointers. Each becomes its simplified form, or its own three bytes.
                 let (out, sources) = output.tail(reserving: n - p)  // an ideograph never grows
+                let text = input.baseAddress!
+                let lowerBound = TraditionalToSimplified.lowerBound
+                let end = n &- 2  // an ideograph starting before here is whole
                 var q = p
                 var w = 0
                 var index = scalarIndex
-                while q + 2 < n {
-                    let c0 = input[q], c1 = input[q + 1], c2 = input[q + 2]
-                    guard c0 >= 0xE3 && c0 <= 0xE9 && c1 & 0xC0 == 0x80 && c2 & 0xC0 == 0x80 else { break }
+                // Offsets stay below `n` (< Int32.max), so the wrapping arithmetic never wraps.
+                while q < end {
+                    let c0 = text[q], c1 = text[q &+ 1], c2 = text[q &+ 2]
+                    guard c0 &- 0xE3 <= 6 && c1 & 0xC0 == 0x80 && c2 & 0xC0 == 0x80 else { break }
                     let v = UInt32(c0 & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-                    guard v >= TraditionalToSimplified.lowerBound else { break }
-                    let t = ideographs[Int(v - TraditionalToSimplified.lowerBound)]
+                    guard v >= lowerBound else { break }
+                    let t = ideographs[Int(v &- lowerBound)]
                     guard t != Self.numeralMark else { break }
                     let (b0, b1, b2) = t == 0 ? (c0, c1, c2) : OutputBuffer.threeByteEncoding(UInt32(t))
                     OutputBuffer.writeThreeBytes(b0, b1, b2, source: index, at: out + w, sources.map { $0 + w })
-                    w += 3
-                    q += 3
-                    index += 1
+                    w &+= 3
+                    q &+= 3
+                    index &+= 1
                 }
                 output.commit(w)
                 if q > p {
