@@ -80,12 +80,7 @@ public final class MultiPatternAutomaton: Sendable {
         // Trie, built from the patterns in sorted order: each pattern adds states only past the prefix it
         // shares with the previous one, so states are numbered depth first and every state's children are
         // created in byte order. Equal patterns sort by id, so each state's own ids are ascending.
-        let sorted = patterns.indices.filter { !patterns[$0].isEmpty }.sorted { a, b in
-            switch Self.compare(patterns[a], patterns[b]) {
-            case 0: return a < b
-            case let order: return order < 0
-            }
-        }
+        let sorted = Self.sortedIDs(of: patterns)
         var trieParent: [Int32] = [0]
         var trieByte: [UInt8] = [0]
         var trieDepth: [Int32] = [0]
@@ -208,26 +203,36 @@ public final class MultiPatternAutomaton: Sendable {
         }
 
         // The DFA, one class-major column at a time, written once: a state's entry is its child by the
-        // class, or else its failure state's entry (already written: failure states come first).
+        // class, or else its failure state's entry (already written: failure states come first). The
+        // states with a child by the class ascend (`entered` is in state order), so a column is runs of
+        // copied failure entries between them, each run a loop of its own.
         func table<Entry: FixedWidthInteger & SignedInteger>(of _: Entry.Type) -> LargeTable<Entry> {
             LargeTable(count: stateCount * width) { columns in
                 parent.withUnsafeBufferPointer { parent in
                     fail.withUnsafeBufferPointer { fail in
                         encoded.withUnsafeBufferPointer { encoded in
                             entered.withUnsafeBufferPointer { entered in
+                                let fail = fail.baseAddress!
                                 for c in 0..<width {
                                     let column = columns.baseAddress! + c * stateCount
                                     var k = Int(classStart[c])
                                     let end = Int(classStart[c + 1])
-                                    var nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
-                                    for state in 0..<stateCount {
-                                        if state == nextParent {
-                                            column[state] = Entry(truncatingIfNeeded: encoded[Int(entered[k])])
-                                            k += 1
-                                            nextParent = k < end ? Int(parent[Int(entered[k])]) : -1
-                                        } else {
-                                            column[state] = state == 0 ? 0 : column[Int(fail[state])]
+                                    var state = 0
+                                    while true {
+                                        // The next state with a child by the class, or the end of the column.
+                                        let stop = k < end ? Int(parent[Int(entered[k])]) : stateCount
+                                        if state == 0 && stop > 0 {
+                                            column[0] = 0  // the root's failure entry: itself
+                                            state = 1
                                         }
+                                        while state < stop {
+                                            column[state] = column[Int(fail[state])]
+                                            state &+= 1
+                                        }
+                                        guard k < end else { break }
+                                        column[stop] = Entry(truncatingIfNeeded: encoded[Int(entered[k])])
+                                        k += 1
+                                        state = stop + 1
                                     }
                                 }
                             }
@@ -395,15 +400,33 @@ public final class MultiPatternAutomaton: Sendable {
         }
     }
 
-    /// Lexicographic byte order: negative, zero or positive.
-    private static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        let limit = min(a.count, b.count)
-        var k = 0
-        while k < limit {
-            if a[k] != b[k] { return Int(a[k]) - Int(b[k]) }
-            k += 1
+    /// The ids of the non-empty patterns in byte order, equal patterns by id. The comparisons read one
+    /// flat copy of the patterns (comparing the arrays themselves retains and releases both every time).
+    private static func sortedIDs(of patterns: [[UInt8]]) -> [Int] {
+        var flat: [UInt8] = []
+        flat.reserveCapacity(patterns.reduce(0) { $0 + $1.count })
+        var start = [Int](repeating: 0, count: patterns.count + 1)
+        for (id, pattern) in patterns.enumerated() {
+            flat.append(contentsOf: pattern)
+            start[id + 1] = flat.count
         }
-        return a.count - b.count
+        var ids = patterns.indices.filter { start[$0 + 1] > start[$0] }
+        flat.withUnsafeBufferPointer { flat in
+            start.withUnsafeBufferPointer { start in
+                ids.sort { a, b in
+                    var i = start[a], j = start[b]
+                    let endA = start[a + 1], endB = start[b + 1]
+                    while i < endA && j < endB {
+                        if flat[i] != flat[j] { return flat[i] < flat[j] }
+                        i += 1
+                        j += 1
+                    }
+                    // One is a prefix of the other (the shorter sorts first), or they are equal.
+                    return i == endA && j == endB ? a < b : i == endA
+                }
+            }
+        }
+        return ids
     }
 
     private func reportOutputs(ofState s: Int, end: Int, _ body: (PatternMatch) -> Void) {
