@@ -154,7 +154,7 @@ struct PackCompiler {
             }
             termDecls = parsed.terms
         }
-        var seen: [[UInt8]: SourceSpan] = [:]
+        var seen: [ByteKey: SourceSpan] = [:]
         seen.reserveCapacity(termDecls.count)  // no rehashing while it fills
         var terms: [Vocabulary.Term] = []
         for decl in termDecls {
@@ -165,7 +165,7 @@ struct PackCompiler {
                     at: decl.text.span)
                 continue
             }
-            if let first = seen[normalized] {
+            if let first = seen[ByteKey(normalized)] {
                 diagnostics.report(
                     Diagnostic(
                         .duplicateTerm,
@@ -173,7 +173,7 @@ struct PackCompiler {
                         at: decl.text.span))
                 continue
             }
-            seen[normalized] = decl.text.span
+            seen[ByteKey(normalized)] = decl.text.span
             terms.append(.init(text: decl.text.value, canonical: decl.canonical?.value, normalized: normalized))
         }
         scope.vocabularies[name.value] = appendVocabulary(pack: scope.pack, name: name.value, terms: terms)

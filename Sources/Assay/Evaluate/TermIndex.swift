@@ -81,14 +81,14 @@ final class TermIndex: Sendable {
     init(vocabularies: [Vocabulary], regexes: [RegexPattern] = [], analyses: [RequiredLiterals.Analysis] = []) {
         let regexRequirements = analyses.map(\.requirements)
         let regexClassSequences = analyses.map(\.classSequences)
-        var patternIDs: [[UInt8]: Int] = [:]
+        var patternIDs: [ByteKey: Int] = [:]
         patternIDs.reserveCapacity(vocabularies.reduce(0) { $0 + $1.terms.count })  // no rehashing while it fills
         var patterns: [[UInt8]] = []
         var owners: [[TermOwner]] = []
         var atomSetsOfPattern: [[Int32]] = []
         func patternID(_ bytes: [UInt8]) -> Int {
-            if let existing = patternIDs[bytes] { return existing }
-            patternIDs[bytes] = patterns.count
+            if let existing = patternIDs[ByteKey(bytes)] { return existing }
+            patternIDs[ByteKey(bytes)] = patterns.count
             patterns.append(bytes)
             owners.append([])
             atomSetsOfPattern.append([])
