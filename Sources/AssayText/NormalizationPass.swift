@@ -2,6 +2,7 @@
 ///
 /// Works on bytes and decoded scalar values only: no `Character`, no regex. ASCII and CJK ideographs take
 /// fast paths; everything else goes through the per-scalar slow path.
+@usableFromInline
 struct NormalizationPass {
     private let input: UnsafeBufferPointer<UInt8>
     /// Output being built: normalised bytes and, per byte, its source scalar.
@@ -46,11 +47,21 @@ struct NormalizationPass {
 
     /// Normalises `input` and hands the normalised bytes to `body` without keeping the map back to the
     /// original (for scans that only ask whether something occurs); the bytes are freed afterwards.
+    @inlinable
     static func withBytes<R>(_ input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let normalized = bytesOnly(input)
+        defer { normalized.baseAddress?.deallocate() }
+        return try body(normalized)
+    }
+
+    /// Normalises `input` without the map back to the original: bytes the caller frees. Not generic, so
+    /// that ``withBytes(_:_:)`` can be specialised in the caller's module for the caller's result type
+    /// (a generic result crossing the module boundary is copied and destroyed through value witnesses).
+    @usableFromInline
+    static func bytesOnly(_ input: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var pass = NormalizationPass(input: input, tracksSources: false)
         pass.run()
-        defer { pass.output.release() }
-        return try body(pass.output.writtenBytes)
+        return pass.output.writtenBytes
     }
 
     private mutating func run() {

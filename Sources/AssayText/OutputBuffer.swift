@@ -165,16 +165,9 @@ struct OutputBuffer {
         }
     }
 
-    /// The bytes written so far, valid until the buffer grows, finishes or is released.
+    /// The bytes written so far, valid until the buffer grows or finishes. A buffer that tracks no sources
+    /// is handed over this way: the caller then owns the bytes and deallocates them.
     var writtenBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: bytes, count: count) }
-
-    /// Frees the storage without copying anything out; the buffer must not be used afterwards.
-    mutating func release() {
-        bytes.deallocate()
-        sources?.deallocate()
-        capacity = 0
-        count = 0
-    }
 
     /// Copies the contents out as arrays and frees the storage; the buffer must not be used afterwards.
     /// Only for a buffer that tracks sources.

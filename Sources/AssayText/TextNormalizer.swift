@@ -39,6 +39,7 @@ public struct TextNormalizer: Sendable {
 
     /// ``withNormalizedBytes(of:_:)`` for text given as UTF-8 bytes (malformed sequences count as one
     /// U+FFFD scalar per bad byte).
+    @inlinable
     public func withNormalizedBytes<R>(
         ofUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
